@@ -1,0 +1,22 @@
+// The one database client of a process: a small postgres.js pool wrapped by Drizzle.
+import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema>;
+/** A database or a transaction: queries take either. */
+export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export function createDatabase(url: string, max = 8): { db: Database; sql: postgres.Sql } {
+  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: "halles" } });
+  return { db: drizzle(sql, { schema, casing: "snake_case" }), sql };
+}
+
+const globalForDb = globalThis as unknown as { hallesDb?: { db: Database; sql: postgres.Sql } };
+
+/** The process-wide database, created on first use (survives hot reloads in development). */
+export function getDb(): Database {
+  globalForDb.hallesDb ??= createDatabase(env().DATABASE_URL, env().DATABASE_POOL_MAX);
+  return globalForDb.hallesDb.db;
+}

@@ -1,0 +1,181 @@
+// The catalog: category tree, brands, products, their variants and images, and per-store stock.
+import { sql, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgMaterializedView,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+import { stores } from "./stores";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+export const sellingMode = pgEnum("selling_mode", ["unit", "weight"]);
+/** What the EU unit price is expressed per: kilogram, litre, or piece (eggs, lettuce). */
+export const unitPriceBasis = pgEnum("unit_price_basis", ["kg", "l", "piece"]);
+export const dietaryTag = pgEnum("dietary_tag", ["organic", "vegan", "vegetarian", "gluten_free", "lactose_free"]);
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    parentId: integer("parent_id").references((): AnyPgColumn => categories.id, { onDelete: "restrict" }),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    /** A single emoji used on category tiles and generated product images. */
+    icon: text("icon").notNull().default("🛒"),
+    /** Tile colour, a hex string such as #e8f5e9. */
+    color: text("color").notNull().default("#f1f5f9"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("categories_parent_id_idx").on(t.parentId)],
+);
+
+export const brands = pgTable("brands", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+});
+
+export const products = pgTable(
+  "products",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    brandId: integer("brand_id").references(() => brands.id, { onDelete: "set null" }),
+    /** VAT rate in basis points: 550 = 5.5 %, 2000 = 20 %. Prices include VAT. */
+    vatRateBp: integer("vat_rate_bp").notNull(),
+    dietaryTags: dietaryTag("dietary_tags").array().notNull().default(sql`'{}'`),
+    /** Extra words for search: brand, category names, synonyms. Kept up to date by the catalog writers. */
+    searchKeywords: text("search_keywords").notNull().default(""),
+    searchVector: tsvector("search_vector").generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('halles', ${products.name}), 'A') || setweight(to_tsvector('halles', ${products.searchKeywords}), 'B') || setweight(to_tsvector('halles', ${products.description}), 'C')`,
+    ),
+    featured: boolean("featured").notNull().default(false),
+    active: boolean("active").notNull().default(true),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
+  },
+  (t) => [
+    index("products_category_id_idx").on(t.categoryId),
+    index("products_brand_id_idx").on(t.brandId),
+    index("products_search_vector_idx").using("gin", t.searchVector),
+    index("products_dietary_tags_idx").using("gin", t.dietaryTags),
+    check("products_vat_rate_bp_check", sql`${t.vatRateBp} between 0 and 10000`),
+  ],
+);
+
+export const productVariants = pgTable(
+  "product_variants",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sku: text("sku").notNull().unique(),
+    ean: text("ean").unique(),
+    /** Shown to shoppers: "500 g", "6 x 1 l", "per kg". */
+    sizeLabel: text("size_label").notNull(),
+    sellingMode: sellingMode("selling_mode").notNull(),
+    /**
+     * unit: price of one item; weight: price per kg. Integer cents, VAT included.
+     */
+    priceCents: integer("price_cents").notNull(),
+    /** Net content of one unit in g or ml (unit items); null for items sold by weight or by piece. */
+    netQuantity: integer("net_quantity"),
+    unitPriceBasis: unitPriceBasis("unit_price_basis").notNull(),
+    /** Weighed items: the ordering step in grams (e.g. 250) and the smallest order. */
+    weightStepGrams: integer("weight_step_grams"),
+    isDefault: boolean("is_default").notNull().default(false),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    index("product_variants_product_id_idx").on(t.productId),
+    uniqueIndex("product_variants_default_idx").on(t.productId).where(sql`${t.isDefault}`),
+    index("product_variants_price_cents_idx").on(t.priceCents),
+    check("product_variants_price_check", sql`${t.priceCents} > 0`),
+    check(
+      "product_variants_weight_step_check",
+      sql`(${t.sellingMode} = 'weight') = (${t.weightStepGrams} is not null and ${t.weightStepGrams} > 0)`,
+    ),
+  ],
+);
+
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    alt: text("alt").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("product_images_product_id_idx").on(t.productId)],
+);
+
+/**
+ * Stock of a variant at a store, in the variant's selling unit: items, or grams for weighed
+ * items. `reserved` is held by unpaid orders; available = quantity - reserved.
+ */
+export const stockLevels = pgTable(
+  "stock_levels",
+  {
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    variantId: integer("variant_id")
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull().default(0),
+    reserved: integer("reserved").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.variantId] }),
+    index("stock_levels_variant_id_idx").on(t.variantId),
+    check("stock_levels_quantity_check", sql`${t.quantity} >= 0`),
+    check("stock_levels_reserved_check", sql`${t.reserved} >= 0 and ${t.reserved} <= ${t.quantity}`),
+  ],
+);
+
+/**
+ * Every word of the active catalog, for correcting typos in searches: a query word that is not
+ * in the catalog is replaced by its nearest words by trigram similarity. Refreshed by
+ * `refreshSearchTerms` after catalog writes; its trigram index lives in a custom migration.
+ */
+export const searchTerms = pgMaterializedView("search_terms", {
+  word: text("word").notNull(),
+  documents: integer("documents").notNull(),
+}).as(
+  sql`select word, ndoc as documents from ts_stat($$select to_tsvector('halles_words', name || ' ' || search_keywords) from products where active$$)`,
+);
+
+export type Category = typeof categories.$inferSelect;
+export type Brand = typeof brands.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;
+export type ProductVariant = typeof productVariants.$inferSelect;
+export type NewProductVariant = typeof productVariants.$inferInsert;
+export type ProductImage = typeof productImages.$inferSelect;
+export type StockLevel = typeof stockLevels.$inferSelect;
+export type DietaryTag = (typeof dietaryTag.enumValues)[number];
+export type SellingMode = (typeof sellingMode.enumValues)[number];
+export type UnitPriceBasis = (typeof unitPriceBasis.enumValues)[number];
