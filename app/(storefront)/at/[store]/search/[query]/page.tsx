@@ -1,0 +1,88 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ListingFilters, SortSelect } from "@/components/catalog/listing-filters";
+import { ListingSummary } from "@/components/catalog/listing-summary";
+import { Pagination } from "@/components/catalog/pagination";
+import { ProductGrid } from "@/components/product/product-card";
+import { getSearchListing, requireStore } from "@/lib/catalog/data";
+import { decodeListingSegment, MAX_QUERY_LENGTH, serializeListingParams, type Sort } from "@/lib/catalog/listing-params";
+import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
+
+const SORTS: Sort[] = ["relevance", "price-asc", "price-desc", "unit-price-asc", "name-asc"];
+
+export function generateStaticParams() {
+  return [{ store: BUILD_SAMPLE_SEGMENT, query: "-" }];
+}
+
+export async function generateMetadata({ params }: PageProps<"/at/[store]/search/[query]">): Promise<Metadata> {
+  const { store, query } = await params;
+  await requireStore(store);
+  const { q } = decodeListingSegment(query);
+  return { title: q ? `Search: ${q}` : "Search", robots: { index: false, follow: true }, alternates: { canonical: "/search" } };
+}
+
+export default async function SearchPage({ params }: PageProps<"/at/[store]/search/[query]">) {
+  const { store: segment, query } = await params;
+  const store = await requireStore(segment);
+  const listingParams = decodeListingSegment(query);
+  const listing = listingParams.q ? await getSearchListing(store.id, listingParams) : null;
+
+  return (
+    <div className="space-y-5">
+      <h1 className="text-3xl font-extrabold">{listingParams.q ? <>Results for “{listingParams.q}”</> : "Search"}</h1>
+      <form action="/search" role="search" className="flex max-w-xl">
+        <label htmlFor="search-page-q" className="sr-only">
+          Search products
+        </label>
+        <input
+          id="search-page-q"
+          name="q"
+          type="search"
+          defaultValue={listingParams.q}
+          maxLength={MAX_QUERY_LENGTH}
+          placeholder="Try “bananas” or “greek yoghurt”"
+          className="min-w-0 flex-1 rounded-l-full border border-r-0 border-stone-300 bg-white px-4 py-2.5"
+        />
+        <button type="submit" className="rounded-r-full bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
+          Search
+        </button>
+      </form>
+      {listing && listing.corrections.length > 0 && listing.total > 0 && (
+        <p className="text-stone-700" data-testid="search-corrections">
+          Including results for{" "}
+          {listing.corrections.map((c, i) => (
+            <span key={c.from}>
+              {i > 0 && ", "}
+              <strong>{c.to}</strong>
+            </span>
+          ))}
+          .
+        </p>
+      )}
+      {listing && (
+        <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+          <aside aria-label="Filters">
+            <ListingFilters action="/search" params={listingParams} facets={listing.facets} />
+          </aside>
+          <section aria-label="Search results" className="min-w-0">
+            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+              <ListingSummary listing={listing} storeName={store.name} />
+              <SortSelect action="/search" params={listingParams} sorts={SORTS} />
+            </div>
+            {listing.items.length > 0 ? (
+              <ProductGrid products={listing.items} label="Search results" />
+            ) : (
+              <div className="rounded-2xl bg-white p-8 text-center text-stone-600">
+                <p>Nothing matches “{listingParams.q}”. Check the spelling or try a more general word.</p>
+                <Link href="/" className="mt-3 inline-block text-brand-700 underline">
+                  Browse the aisles
+                </Link>
+              </div>
+            )}
+            <Pagination page={listing.page} pageCount={listing.pageCount} hrefFor={(n) => `/search?${serializeListingParams(listingParams, { page: n })}`} />
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}

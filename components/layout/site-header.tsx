@@ -1,0 +1,54 @@
+import Link from "next/link";
+import type { CategoryNode } from "@/db/queries/categories";
+import type { Store } from "@/db/schema";
+
+export function SiteHeader({ store, categories }: { store: Store; categories: CategoryNode[] }) {
+  return (
+    <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-1.5 text-2xl font-extrabold tracking-tight text-brand-700">
+          <span aria-hidden>🥕</span> Halles
+        </Link>
+        <form action="/search" role="search" className="order-3 flex w-full sm:order-none sm:w-auto sm:flex-1">
+          <label htmlFor="site-search" className="sr-only">
+            Search products
+          </label>
+          <input
+            id="site-search"
+            name="q"
+            type="search"
+            maxLength={100}
+            placeholder="Search fruit, cheese, pasta…"
+            className="min-w-0 flex-1 rounded-l-full border border-r-0 border-stone-300 bg-stone-50 px-4 py-2 focus:bg-white"
+          />
+          <button type="submit" className="rounded-r-full bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            Search
+          </button>
+        </form>
+        <Link
+          href="/stores"
+          className="ml-auto flex items-center gap-2 rounded-full border border-stone-200 px-3 py-1.5 text-sm hover:border-brand-600 sm:ml-0"
+          aria-label={`Your store: ${store.name}. Change store`}
+        >
+          <span aria-hidden>📍</span>
+          <span className="font-medium">{store.name.replace(/^Halles /, "")}</span>
+          <span className="text-brand-700 underline">Change</span>
+        </Link>
+      </div>
+      <nav aria-label="Categories" className="border-t border-stone-100">
+        <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-2 py-1.5 text-sm whitespace-nowrap">
+          {categories.map((c) => (
+            <li key={c.id}>
+              <Link href={`/c/${c.slug}`} className="block rounded-full px-3 py-1.5 hover:bg-brand-50 hover:text-brand-800">
+                {c.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

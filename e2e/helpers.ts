@@ -1,0 +1,18 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Reads the euro amounts of the product cards in order ("€1.99 / kg" → 199). */
+export async function cardPrices(page: Page): Promise<number[]> {
+  const texts = await page.getByTestId("product-card").getByTestId("price").allTextContents();
+  return texts.map((t) => Math.round(Number(t.replace(/[^0-9.]/g, "")) * 100));
+}
+
+export function expectAscending(values: number[]) {
+  expect(values.length).toBeGreaterThan(1);
+  expect(values).toEqual([...values].sort((a, b) => a - b));
+}
+
+export async function chooseStore(page: Page, name: string) {
+  await page.goto("/stores");
+  await page.getByRole("button", { name: `Choose ${name}` }).click();
+  await expect(page.getByRole("link", { name: new RegExp(`Your store: ${name}`) })).toBeVisible();
+}

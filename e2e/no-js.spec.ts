@@ -1,0 +1,33 @@
+// The same browsing with JavaScript disabled: plain links and GET forms.
+import { expect, test } from "@playwright/test";
+import { cardPrices, expectAscending } from "./helpers";
+
+test("browses, filters, sorts and searches without JavaScript", async ({ page }) => {
+  await page.goto("/stores");
+  await page.getByRole("button", { name: "Choose Halles Bordeaux Chartrons" }).click();
+  await expect(page.getByRole("link", { name: /Your store: Halles Bordeaux Chartrons/ })).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Pantry" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pantry" })).toBeVisible();
+
+  await page.getByRole("checkbox", { name: /Vegan/ }).check();
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/diet=vegan/);
+
+  await page.getByLabel("Sort by").selectOption("price-desc");
+  await page.getByRole("button", { name: "Sort", exact: true }).click();
+  await expect(page).toHaveURL(/sort=price-desc/);
+  await expect(page).toHaveURL(/diet=vegan/);
+  expectAscending((await cardPrices(page)).reverse());
+
+  await page.getByTestId("product-card").first().getByRole("link").click();
+  await expect(page.getByTestId("price").first()).toBeVisible();
+  await expect(page.getByTestId("stock-status").first()).toContainText("Halles Bordeaux Chartrons");
+
+  await page.getByRole("searchbox", { name: "Search products" }).first().fill("yoghourt");
+  await page.getByRole("button", { name: "Search" }).first().click();
+  await expect(page.getByTestId("product-card").first()).toContainText(/yoghurt/i);
+
+  await page.getByRole("navigation", { name: "Pagination" }).getByRole("link", { name: "Page 2" }).click();
+  await expect(page).toHaveURL(/page=2/);
+});

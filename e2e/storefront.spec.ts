@@ -1,0 +1,88 @@
+// A shopper browsing the storefront with JavaScript, on a phone.
+import { expect, test } from "@playwright/test";
+import { cardPrices, chooseStore, expectAscending } from "./helpers";
+
+test("chooses a store, filters a category by dietary tag, sorts by price and opens a product", async ({ page }) => {
+  await chooseStore(page, "Halles Paris Bastille");
+
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Pantry" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Pantry" })).toBeVisible();
+
+  await page.getByText("Filters").click();
+  await page.getByRole("checkbox", { name: /Organic/ }).check();
+  await expect(page).toHaveURL(/diet=organic/);
+  await expect(page.getByRole("checkbox", { name: /Organic/ })).toBeChecked();
+
+  await page.getByLabel("Sort by").selectOption("price-asc");
+  await expect(page).toHaveURL(/sort=price-asc/);
+  await expect(page).toHaveURL(/diet=organic/);
+  expectAscending(await cardPrices(page));
+
+  const cards = page.getByTestId("product-card");
+  const firstName = await cards.first().getByRole("heading").textContent();
+  for (const card of await cards.all()) await expect(card.getByRole("listitem").filter({ hasText: "Organic" })).toBeVisible();
+
+  await cards.first().getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(firstName!);
+  await expect(page.getByTestId("price").first()).toHaveText(/€\d+\.\d\d/);
+  await expect(page.getByText(/VAT included/)).toBeVisible();
+  await expect(page.getByTestId("stock-status").first()).toContainText("Halles Paris Bastille");
+});
+
+test("a product page shows the price with its unit price", async ({ page }) => {
+  await page.goto("/search?q=pasta");
+  await page.getByTestId("product-card").filter({ hasText: /\/ kg/ }).first().getByRole("link").click();
+  await expect(page.getByTestId("price").first()).toHaveText(/^€\d+\.\d\d$/);
+  await expect(page.getByTestId("unit-price").first()).toHaveText(/^€\d+\.\d\d \/ (kg|l)$/);
+});
+
+test("search forgives typos: 'bananna' finds bananas", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search products" }).first().fill("bananna");
+  await page.getByRole("searchbox", { name: "Search products" }).first().press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=bananna/);
+  await expect(page.getByTestId("search-corrections")).toContainText("banana");
+  await expect(page.getByTestId("product-card").first()).toContainText("Bananas");
+});
+
+test("availability follows the chosen store", async ({ page, request }) => {
+  const lyon = await (await request.get("/api/v1/products?store=lyon-part-dieu&limit=100&sort=name-asc")).json();
+  const paris = await (await request.get("/api/v1/products?store=paris-bastille&limit=100&sort=name-asc")).json();
+  const parisStock = new Map(paris.data.map((p: { slug: string; inStock: boolean }) => [p.slug, p.inStock]));
+  const product = lyon.data.find((p: { slug: string; inStock: boolean }) => p.inStock && parisStock.get(p.slug) === false);
+  expect(product, "a product in stock at Lyon but not at Paris").toBeTruthy();
+
+  await chooseStore(page, "Halles Lyon Part-Dieu");
+  await page.goto(`/p/${product.slug}`);
+  await expect(page.getByTestId("stock-status").first()).toHaveText("In stock at Halles Lyon Part-Dieu");
+
+  await chooseStore(page, "Halles Paris Bastille");
+  await page.goto(`/p/${product.slug}`);
+  await expect(page.getByTestId("stock-status").first()).toHaveText("Out of stock at Halles Paris Bastille");
+});
+
+test("finds the store delivering to a postcode", async ({ page }) => {
+  await page.goto("/stores");
+  await page.getByLabel("Find the store that delivers to your postcode").fill("75011");
+  await page.getByRole("button", { name: "Find" }).click();
+  await expect(page.getByRole("status")).toContainText("1 store delivers to 75011");
+  await expect(page.getByRole("list", { name: "Stores" }).getByRole("heading")).toHaveText(["Halles Paris Bastille"]);
+});
+
+test("unknown products and categories get the 404 page", async ({ page }) => {
+  for (const path of ["/p/no-such-product", "/c/no-such-aisle", "/p/Bad_Slug!"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+  }
+});
+
+test("nonsense query parameters are ignored, never an error", async ({ page }) => {
+  const long = "x".repeat(10_000);
+  for (const path of ["/c/pantry?page=-1&min=abc&sort=nope", `/search?q=${long}`, "/search?q=%27%3B+drop+table+products%3B--", "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path.slice(0, 60)).toBe(200);
+  }
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Results for “<script>alert(1)</script>”");
+});

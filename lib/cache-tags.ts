@@ -1,0 +1,10 @@
+// Cache tags of the storefront's cached reads; every catalog write ends by invalidating one of these.
+export const TAGS = {
+  /** Anything in the catalog: categories, brands, products, prices. */
+  catalog: "catalog",
+  stores: "stores",
+  product: (slug: string) => `product:${slug}`,
+  category: (slug: string) => `category:${slug}`,
+  /** Stock levels of one store. */
+  stock: (storeId: number) => `stock:${storeId}`,
+} as const;

@@ -1,0 +1,96 @@
+// Cached catalog reads for the storefront pages, tagged so that catalog writes invalidate them.
+import "server-only";
+import { cacheLife, cacheTag } from "next/cache";
+import { notFound } from "next/navigation";
+import { getDb } from "@/db/client";
+import { findInTree, getCategoryTree } from "@/db/queries/categories";
+import { getProductDetail, listProductCards, listProducts } from "@/db/queries/products";
+import { findStoresDeliveringTo, getDefaultStore, getStoreBySlug, listStores } from "@/db/queries/stores";
+import { TAGS } from "@/lib/cache-tags";
+import { BUILD_SAMPLE_SEGMENT, DEFAULT_STORE_SEGMENT } from "@/lib/storefront/paths";
+import type { ListingParams } from "./listing-params";
+
+
+
+export async function getStore(segment: string) {
+  "use cache";
+  cacheTag(TAGS.stores);
+  cacheLife("hours");
+  const db = getDb();
+  return segment === DEFAULT_STORE_SEGMENT ? getDefaultStore(db) : getStoreBySlug(db, segment);
+}
+
+export async function getStores() {
+  "use cache";
+  cacheTag(TAGS.stores);
+  cacheLife("hours");
+  return listStores(getDb());
+}
+
+export async function getStoresDeliveringTo(postcode: string) {
+  "use cache";
+  cacheTag(TAGS.stores);
+  cacheLife("hours");
+  return findStoresDeliveringTo(getDb(), postcode);
+}
+
+export async function getCategories() {
+  "use cache";
+  cacheTag(TAGS.catalog);
+  cacheLife("hours");
+  return getCategoryTree(getDb());
+}
+
+export async function getCategory(slug: string) {
+  const tree = await getCategories();
+  return findInTree(tree, slug);
+}
+
+export async function getCategoryListing(storeId: number, slug: string, params: ListingParams) {
+  "use cache";
+  cacheTag(TAGS.catalog, TAGS.category(slug), TAGS.stock(storeId));
+  cacheLife("minutes");
+  const found = await getCategory(slug);
+  if (!found) return null;
+  return { ...found, listing: await listProducts(getDb(), { storeId, categoryIds: found.ids, params }) };
+}
+
+export async function getSearchListing(storeId: number, params: ListingParams) {
+  "use cache";
+  cacheTag(TAGS.catalog, TAGS.stock(storeId));
+  cacheLife("minutes");
+  return listProducts(getDb(), { storeId, params });
+}
+
+export async function getFeaturedProducts(storeId: number) {
+  "use cache";
+  cacheTag(TAGS.catalog, TAGS.stock(storeId));
+  cacheLife("minutes");
+  return listProductCards(getDb(), { storeId, featured: true, limit: 12 });
+}
+
+export async function getProductPage(storeId: number, slug: string) {
+  "use cache";
+  cacheTag(TAGS.catalog, TAGS.product(slug), TAGS.stock(storeId));
+  cacheLife("minutes");
+  const detail = await getProductDetail(getDb(), slug, storeId);
+  if (!detail) return null;
+  const [tree, related] = await Promise.all([
+    getCategories(),
+    listProductCards(getDb(), { storeId, categoryId: detail.product.categoryId, excludeId: detail.product.id, limit: 8 }),
+  ]);
+  const category = tree.flatMap((root) => [root, ...root.children]).find((c) => c.id === detail.product.categoryId);
+  const trail = category ? (findInTree(tree, category.slug)?.trail ?? []) : [];
+  return { ...detail, trail, related };
+}
+
+/**
+ * The store a storefront page renders for; unknown stores are a 404. Pages call this before any
+ * other read, so that the build-time sample renders without a database.
+ */
+export async function requireStore(segment: string) {
+  if (segment === BUILD_SAMPLE_SEGMENT) notFound();
+  const store = await getStore(segment);
+  if (!store) notFound();
+  return store;
+}

@@ -1,0 +1,54 @@
+// Money and EU unit-price arithmetic for catalog variants, in integer cents.
+import type { SellingMode, UnitPriceBasis } from "@/db/schema";
+
+export type PricedVariant = {
+  sellingMode: SellingMode;
+  priceCents: number;
+  netQuantity: number | null;
+  unitPriceBasis: UnitPriceBasis;
+};
+
+const euro = new Intl.NumberFormat("en-IE", { style: "currency", currency: "EUR" });
+
+/** 1234 → "€12.34". */
+export function formatCents(cents: number): string {
+  return euro.format(cents / 100);
+}
+
+const basisLabel: Record<UnitPriceBasis, string> = { kg: "kg", l: "l", piece: "piece" };
+
+/**
+ * The price per kg, per litre or per piece, as EU price-indication rules require.
+ * Weighed items are already priced per kg; unit items divide by their net content.
+ */
+export function unitPriceCents(v: PricedVariant): number | null {
+  if (v.sellingMode === "weight") return v.priceCents;
+  if (!v.netQuantity || v.netQuantity <= 0) return null;
+  if (v.unitPriceBasis === "piece") return Math.round(v.priceCents / v.netQuantity);
+  return Math.round((v.priceCents * 1000) / v.netQuantity);
+}
+
+/** "€2.58 / kg", or null when the variant has no meaningful unit price. */
+export function formatUnitPrice(v: PricedVariant): string | null {
+  const cents = unitPriceCents(v);
+  return cents === null ? null : `${formatCents(cents)} / ${basisLabel[v.unitPriceBasis]}`;
+}
+
+/** The headline price: "€1.99 / kg" for weighed items, "€1.29" for unit items. */
+export function formatPrice(v: PricedVariant): string {
+  return v.sellingMode === "weight" ? `${formatCents(v.priceCents)} / kg` : formatCents(v.priceCents);
+}
+
+/** VAT rate in basis points → "5.5 %". */
+export function formatVatRate(bp: number): string {
+  return `${(bp / 100).toLocaleString("en-IE", { maximumFractionDigits: 2 })} %`;
+}
+
+/** Price of a weighed item for a weight in grams, rounded to the cent. */
+export function priceForWeight(pricePerKgCents: number, grams: number): number {
+  return Math.round((pricePerKgCents * grams) / 1000);
+}
+
+/** The SQL twin of `unitPriceCents`, for sorting; columns of a `product_variants` row `v`. */
+export const unitPriceSql =
+  "case when v.selling_mode = 'weight' then v.price_cents when coalesce(v.net_quantity, 0) <= 0 then null when v.unit_price_basis = 'piece' then v.price_cents / v.net_quantity else v.price_cents * 1000 / v.net_quantity end";

@@ -1,0 +1,22 @@
+// npm run dev — next dev on the embedded PostgreSQL (or DATABASE_URL), migrated and seeded.
+import { openDatabase, prepareDatabase } from "./database";
+import { startService } from "./lib/processes";
+
+async function main() {
+  const database = await openDatabase();
+  await prepareDatabase(database.url, console.log);
+  const web = startService("web", "npx", ["next", "dev", "-p", process.env.PORT ?? "3000"], { DATABASE_URL: database.url });
+  const stop = async () => {
+    await web.stop();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+  web.child.on("exit", () => void stop());
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

