@@ -20,7 +20,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "shopper", use: { ...devices["Pixel 7"], browserName: "chromium" } },
+    { name: "shopper", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /no-js\.spec\.ts/ },
     { name: "shopper-no-js", use: { ...devices["Desktop Chrome"], javaScriptEnabled: false }, testMatch: /no-js\.spec\.ts/ },
   ],
 });

@@ -9,9 +9,10 @@ test("chooses a store, filters a category by dietary tag, sorts by price and ope
   await page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: "Pantry" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Pantry" })).toBeVisible();
 
-  await page.getByText("Filters").click();
-  await page.getByRole("checkbox", { name: /Organic/ }).check();
+  await page.getByText("Filters", { exact: true }).click();
+  await page.getByRole("checkbox", { name: /Organic/ }).click();
   await expect(page).toHaveURL(/diet=organic/);
+  await page.getByText("Filters (1 active)", { exact: true }).click();
   await expect(page.getByRole("checkbox", { name: /Organic/ })).toBeChecked();
 
   await page.getByLabel("Sort by").selectOption("price-asc");

@@ -19,9 +19,10 @@ const euros = (cents: number | null) => (cents === null ? "" : (cents / 100).toS
 
 /** The filter panel: a plain GET form, so filtering works without JavaScript. */
 export function ListingFilters({ action, params, facets }: { action: string; params: ListingParams; facets: Facets }) {
+  const active = params.brands.length + params.diets.length + Number(params.inStock) + Number(params.minCents !== null || params.maxCents !== null);
   return (
     <details className="filters rounded-2xl border border-stone-200 bg-white p-4">
-      <summary className="cursor-pointer font-semibold">Filters</summary>
+      <summary className="cursor-pointer font-semibold">{active > 0 ? `Filters (${active} active)` : "Filters"}</summary>
       <form id={FILTER_FORM_ID} action={action} method="get" className="mt-3 space-y-5 text-sm lg:mt-0">
         {params.q && <input type="hidden" name="q" value={params.q} />}
         {params.sort && <input type="hidden" name="sort" value={params.sort} />}

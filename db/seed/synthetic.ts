@@ -45,22 +45,29 @@ function metricLabel(quantity: number, basis: UnitPriceBasis, useCl: boolean): s
   return useCl && quantity % 10 === 0 ? `${quantity / 10} cl` : `${quantity} ml`;
 }
 
-/** Five distinct pack sizes derived from the template's default variant, as [label, net quantity]. */
+/** "1 bunch", "3 bunches", "1 piece": a count with its noun in the right number. */
+function countLabel(count: number, noun: string): string {
+  const singular = noun.replace(/(ch|sh|x)es$/, "$1").replace(/([^s])s$/, "$1");
+  if (count === 1) return `1 ${singular}`;
+  return `${count} ${/(ch|sh|x|s)$/.test(singular) ? `${singular}es` : `${singular}s`}`;
+}
+
+/** Five distinct pack sizes derived from the template's default variant. */
 function packSizes(variant: VariantSeed): { label: string; net: number; basis: UnitPriceBasis }[] {
   const sizes = new Map<string, { label: string; net: number; basis: UnitPriceBasis }>();
   const add = (label: string, net: number, basis: UnitPriceBasis) => sizes.set(label, { label, net, basis });
   const multi = /^(\d+) x (.+)$/.exec(variant.sizeLabel);
-  const pieces = /^(\d+) ([a-z][a-z -]*)$/.exec(variant.sizeLabel);
+  const pieces = variant.unitPriceBasis === "piece" ? /^(\d+) (.+)$/.exec(variant.sizeLabel) : null;
   for (let i = 0; sizes.size < SCALES.length; i++) {
     const scale = i < SCALES.length ? SCALES[i] : i;
     if (variant.sellingMode === "weight") {
       if (i === 0) add("per kg", 1000, "kg");
       else add(metricLabel(niceRound(250 * scale), "kg", false), niceRound(250 * scale), "kg");
-    } else if (multi || pieces || variant.sizeLabel === "each") {
+    } else if (multi || variant.unitPriceBasis === "piece") {
       const count = Number((multi ?? pieces)?.[1] ?? 1);
       const scaled = Math.max(1, Math.round(count * scale));
       const perItem = (variant.netQuantity ?? count) / count;
-      const label = multi ? `${scaled} x ${multi[2]}` : `${scaled} ${pieces?.[2] ?? (scaled === 1 ? "piece" : "pieces")}`;
+      const label = multi ? `${scaled} x ${multi[2]}` : countLabel(scaled, pieces?.[2] ?? "piece");
       add(label, Math.round(perItem * scaled), variant.unitPriceBasis);
     } else {
       const net = niceRound((variant.netQuantity ?? 1) * scale);

@@ -25,19 +25,31 @@ export function runForExitCode(command: string, args: string[], env: Env = {}): 
 
 export type Service = { name: string; child: ChildProcess; stop: () => Promise<void> };
 
-/** Starts a long-running service; `stop` sends SIGTERM and waits (SIGKILL after the grace period). */
+/**
+ * Starts a long-running service in its own process group (npx and next start spawn children of
+ * their own); `stop` sends SIGTERM to the group and waits, with SIGKILL after the grace period.
+ */
 export function startService(name: string, command: string, args: string[], env: Env = {}, graceMs = 10_000): Service {
-  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env } });
+  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env }, detached: true });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, s);
+    } catch {
+      // already gone
+    }
+  };
   return {
     name,
     child,
     stop: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-      await exited;
-      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) {
+        signal("SIGTERM");
+        const timer = setTimeout(() => signal("SIGKILL"), graceMs);
+        await exited;
+        clearTimeout(timer);
+      }
+      signal("SIGTERM"); // grandchildren that outlived their parent
     },
   };
 }
