@@ -1,13 +1,15 @@
 // Objects the server returns carry every field of Stripe's published example objects, with the same JSON types.
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBasketSession, GOOD_CARD, startTestContext, submitCard, waitFor, type TestContext } from "./test-helpers";
 
-// Stripe's fixtures (from its public OpenAPI repository) live outside the repo; skip where they are absent.
-const FIXTURES_PATH = process.env.STRIPE_FIXTURES_PATH ?? "/work/shared/reference/stripe-fixtures3.json";
-const fixtures = existsSync(FIXTURES_PATH)
-  ? (JSON.parse(readFileSync(FIXTURES_PATH, "utf8")) as { resources: Record<string, Record<string, unknown>> }).resources
-  : undefined;
+// Stripe's published example objects for the resources we serve, from its public OpenAPI
+// repository (MIT, see fixtures/LICENSE).
+const fixtures = (
+  JSON.parse(readFileSync(new URL("./fixtures/stripe-fixtures.json", import.meta.url), "utf8")) as {
+    resources: Record<string, Record<string, unknown>>;
+  }
+).resources;
 
 type Json = unknown;
 
@@ -35,7 +37,7 @@ function shapeDifferences(fixture: Json, actual: Json, path = ""): string[] {
   return problems;
 }
 
-describe.skipIf(!fixtures)("object shapes match Stripe's fixtures", () => {
+describe("object shapes match Stripe's fixtures", () => {
   let ctx: TestContext;
   const objects: Record<string, Json> = {};
 
@@ -61,15 +63,15 @@ describe.skipIf(!fixtures)("object shapes match Stripe's fixtures", () => {
   it.each(["checkout.session", "payment_intent", "charge", "refund", "event"])("%s", (resource) => {
     const actual = JSON.parse(JSON.stringify(objects[resource])) as Record<string, Json>;
     delete actual.lastResponse;
-    const fixture = structuredClone(fixtures![resource]);
+    const fixture = structuredClone(fixtures[resource]);
     // The fixture event wraps a plan; ours wraps a charge, so compare the wrapped object as a charge.
-    if (resource === "event") fixture.data = { object: fixtures!.charge };
+    if (resource === "event") fixture.data = { object: fixtures.charge };
     expect(actual.object).toBe(resource);
     if ("livemode" in fixture) expect(actual.livemode).toBe(false);
     expect(shapeDifferences(fixture, actual)).toEqual([]);
   });
 
   it("an open session has the same shape", () => {
-    expect(shapeDifferences(fixtures!["checkout.session"], JSON.parse(JSON.stringify(objects.openSession)))).toEqual([]);
+    expect(shapeDifferences(fixtures["checkout.session"], JSON.parse(JSON.stringify(objects.openSession)))).toEqual([]);
   });
 });

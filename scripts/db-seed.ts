@@ -1,14 +1,15 @@
-// Seeds the database named by DATABASE_URL: `tsx db/seed/cli.ts [--products N]`.
+// npm run db:seed [-- --products N]: seeds DATABASE_URL (or the embedded database), migrating it first.
 import { parseArgs } from "node:util";
-import { createDatabase } from "../client";
-import { env } from "../../lib/env";
-import { HANDWRITTEN_PRODUCT_COUNT, seedDatabase } from "./index";
+import { createDatabase } from "../db/client";
+import { runMigrations } from "../db/migrate";
+import { HANDWRITTEN_PRODUCT_COUNT, seedDatabase } from "../db/seed";
+import { openDatabase } from "./database";
 
 const MAX_PRODUCTS = 1_000_000;
-const USAGE = `Usage: tsx db/seed/cli.ts [--products N]
+const USAGE = `Usage: npm run db:seed -- [--products N]
 
 Seeds 3 stores, the category tree, brands and the ${HANDWRITTEN_PRODUCT_COUNT} hand-written products
-into DATABASE_URL. With --products N (up to ${MAX_PRODUCTS.toLocaleString("en")}), synthetic products
+into DATABASE_URL (or the embedded database of npm start). With --products N (up to ${MAX_PRODUCTS.toLocaleString("en")}), synthetic products
 bring the catalog to N products. Safe to run again: it updates the same rows.`;
 
 class UsageError extends Error {}
@@ -42,7 +43,9 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const { db, sql } = createDatabase(env().DATABASE_URL, 1);
+  const database = await openDatabase();
+  await runMigrations(database.url);
+  const { db, sql } = createDatabase(database.url, 1);
   const started = performance.now();
   try {
     const summary = await seedDatabase(db, {
@@ -59,6 +62,7 @@ async function main(): Promise<number> {
     return 0;
   } finally {
     await sql.end();
+    await database.stop();
   }
 }
 
