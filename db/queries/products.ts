@@ -36,7 +36,6 @@ export type ProductCard = {
 export type Facets = {
   brands: { slug: string; name: string; count: number }[];
   diets: { tag: DietaryTag; count: number }[];
-  price: { minCents: number | null; maxCents: number | null };
 };
 
 export type Listing = {
@@ -50,6 +49,9 @@ export type Listing = {
 };
 
 export type ListingQuery = { storeId: number; categoryIds?: number[]; params: ListingParams; pageSize?: number };
+
+/** The brands offered as filters: the chosen ones, then those with most products. */
+const MAX_BRAND_FACETS = 15;
 
 const textArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
 
@@ -68,14 +70,6 @@ export async function matchSearchWords(db: Executor, words: string[]): Promise<W
   return rows.map((r) => ({ input: r.input, near: r.near }));
 }
 
-const orderBy: Record<Sort, string> = {
-  relevance: `rank desc, "name" asc`,
-  featured: `featured desc, "name" asc`,
-  "price-asc": `"priceCents" asc, "name" asc`,
-  "price-desc": `"priceCents" desc, "name" asc`,
-  "unit-price-asc": `"unitPriceCents" asc nulls last, "name" asc`,
-  "name-asc": `"name" asc`,
-};
 
 /** The columns of a product card; `p`, `v`, `b`, `s` are products, default variant, brand, stock. */
 const cardColumns = sql.raw(`
@@ -87,16 +81,16 @@ const cardColumns = sql.raw(`
   coalesce(s.quantity - s.reserved, 0) >= coalesce(v.weight_step_grams, 1) as "inStock"`);
 
 const cardJoins = (storeId: number) => sql`
-  from products p
   join product_variants v on v.product_id = p.id and v.is_default
   left join brands b on b.id = p.brand_id
   left join stock_levels s on s.variant_id = v.id and s.store_id = ${storeId}`;
 
-const firstImage = sql.raw(`
-  (select i.url from product_images i where i.product_id = f.id order by i.position limit 1) as "imageUrl",
-  (select i.alt from product_images i where i.product_id = f.id order by i.position limit 1) as "imageAlt"`);
+const firstImage = (alias: string) =>
+  sql.raw(`
+  (select i.url from product_images i where i.product_id = ${alias}.id order by i.position limit 1) as "imageUrl",
+  (select i.alt from product_images i where i.product_id = ${alias}.id order by i.position limit 1) as "imageAlt"`);
 
-type CardRow = ProductCard & { featured: boolean; brandSlug: string | null; unitPriceCents: number | null; rank?: number };
+type CardRow = ProductCard & { featured: boolean; brandSlug: string | null; unitPriceCents: number | null };
 
 function toCard(row: CardRow): ProductCard {
   return {
@@ -117,46 +111,68 @@ function toCard(row: CardRow): ProductCard {
   };
 }
 
+const orderBy: Record<Sort, string> = {
+  relevance: "rank desc, name asc",
+  featured: "featured desc, name asc",
+  "price-asc": "price_cents asc, name asc",
+  "price-desc": "price_cents desc, name asc",
+  "unit-price-asc": "unit_price_cents asc nulls last, name asc",
+  "name-asc": "name asc",
+};
+const priceSorts = new Set<Sort>(["price-asc", "price-desc", "unit-price-asc"]);
+
+/**
+ * One round trip: the matching products (only the columns that filtering, sorting and facets
+ * need, so that broad searches stay cheap), their count and facets, and full cards for one page.
+ */
 async function runListing(db: Executor, query: ListingQuery, tsQuery: string | null): Promise<Omit<Listing, "corrections">> {
   const { storeId, categoryIds, params } = query;
   const pageSize = query.pageSize ?? PAGE_SIZE;
   const sort: Sort = params.sort ?? (tsQuery ? "relevance" : "featured");
   const tsq = tsQuery ? sql`to_tsquery('halles', ${tsQuery})` : null;
+  const needsPrice = priceSorts.has(sort) || params.minCents !== null || params.maxCents !== null;
 
-  const base: SQL[] = [sql`p.active`];
-  if (categoryIds?.length) base.push(sql`p.category_id in ${categoryIds}`);
-  if (tsq) base.push(sql`p.search_vector @@ ${tsq}`);
+  const where: SQL[] = [sql`p.active`];
+  if (categoryIds?.length) where.push(sql`p.category_id in ${categoryIds}`);
+  if (tsq) where.push(sql`p.search_vector @@ ${tsq}`);
+  if (params.inStock) where.push(sql`exists (${inStockAt(storeId)})`);
 
   const filters: SQL[] = [sql`true`];
-  if (params.brands.length) filters.push(sql`"brandSlug" in ${params.brands}`);
-  if (params.diets.length) filters.push(sql`"dietaryTags" @> ${textArray(params.diets)}::dietary_tag[]`);
-  if (params.minCents !== null) filters.push(sql`"priceCents" >= ${params.minCents}`);
-  if (params.maxCents !== null) filters.push(sql`"priceCents" <= ${params.maxCents}`);
-  if (params.inStock) filters.push(sql`"inStock"`);
+  if (params.brands.length) filters.push(sql`m.brand_id in (select id from brands where slug in ${params.brands})`);
+  if (params.diets.length) filters.push(sql`m.dietary_tags @> ${textArray(params.diets)}::dietary_tag[]`);
+  if (params.minCents !== null) filters.push(sql`m.price_cents >= ${params.minCents}`);
+  if (params.maxCents !== null) filters.push(sql`m.price_cents <= ${params.maxCents}`);
 
   const offset = (params.page - 1) * pageSize;
-  const [row] = await db.execute<{ total: number; items: CardRow[] | null; brands: Facets["brands"] | null; diets: Facets["diets"] | null; price: Facets["price"] }>(sql`
-    with base as (
-      select ${cardColumns}, ${tsq ? sql`ts_rank_cd(p.search_vector, ${tsq}, 1)` : sql`0`} as rank
-      ${cardJoins(storeId)}
-      where ${sql.join(base, sql` and `)}
+  const [row] = await db.execute<{ total: number; items: CardRow[] | null; brands: Facets["brands"] | null; diets: Facets["diets"] | null }>(sql`
+    with matched as (
+      select p.id, p.name, p.featured, p.brand_id, p.dietary_tags,
+        ${needsPrice ? sql.raw(`v.price_cents, (${unitPriceSql}) as unit_price_cents`) : sql`null::int as price_cents, null::int as unit_price_cents`},
+        ${tsq && sort === "relevance" ? sql`ts_rank(p.search_vector, ${tsq}, 1)` : sql`0`} as rank
+      from products p
+      ${needsPrice ? sql`join product_variants v on v.product_id = p.id and v.is_default` : sql``}
+      where ${sql.join(where, sql` and `)}
     ),
-    filtered as (select * from base where ${sql.join(filters, sql` and `)})
+    filtered as (select * from matched m where ${sql.join(filters, sql` and `)}),
+    page as (
+      select id, row_number() over (order by ${sql.raw(orderBy[sort])}, id) as n
+      from filtered order by n limit ${pageSize} offset ${offset}
+    )
     select
       (select count(*)::int from filtered) as total,
-      (select json_agg(page) from (
-        select f.*, ${firstImage} from filtered f
-        order by ${sql.raw(orderBy[sort])}, f.id
-        limit ${pageSize} offset ${offset}
-      ) page) as items,
+      (select json_agg(card order by card.n) from (
+        select ${cardColumns}, ${firstImage("p")}, page.n
+        from page join products p on p.id = page.id
+        ${cardJoins(storeId)}
+      ) card) as items,
       (select json_agg(x) from (
-        select "brandSlug" as slug, brand as name, count(*)::int as count from base
-        where "brandSlug" is not null group by 1, 2 order by 3 desc, 2 limit 40
+        select b.slug, b.name, count(*)::int as count from matched m join brands b on b.id = m.brand_id
+        group by b.id
+        order by ${params.brands.length ? sql`b.slug in ${params.brands} desc,` : sql``} 3 desc, 2 limit ${MAX_BRAND_FACETS}
       ) x) as brands,
       (select json_agg(x) from (
-        select tag, count(*)::int as count from base, unnest("dietaryTags") as tag group by 1 order by 1
-      ) x) as diets,
-      (select json_build_object('minCents', min("priceCents"), 'maxCents', max("priceCents")) from base) as price`);
+        select tag, count(*)::int as count from matched, unnest(dietary_tags) as tag group by 1 order by 1
+      ) x) as diets`);
 
   const total = row?.total ?? 0;
   return {
@@ -165,9 +181,15 @@ async function runListing(db: Executor, query: ListingQuery, tsQuery: string | n
     page: params.page,
     pageSize,
     pageCount: Math.max(1, Math.ceil(total / pageSize)),
-    facets: { brands: row?.brands ?? [], diets: row?.diets ?? [], price: row?.price ?? { minCents: null, maxCents: null } },
+    facets: { brands: row?.brands ?? [], diets: row?.diets ?? [] },
   };
 }
+
+/** Whether product `p`'s default variant can be ordered at the store. */
+const inStockAt = (storeId: number) => sql`
+  select 1 from product_variants dv
+  join stock_levels ds on ds.variant_id = dv.id and ds.store_id = ${storeId}
+  where dv.product_id = p.id and dv.is_default and ds.quantity - ds.reserved >= coalesce(dv.weight_step_grams, 1)`;
 
 /**
  * A page of products with facets. With a search, misspelt words are matched to the catalog's
@@ -192,7 +214,7 @@ function emptyListing(query: ListingQuery): Omit<Listing, "corrections"> {
     page: 1,
     pageCount: 1,
     pageSize: query.pageSize ?? PAGE_SIZE,
-    facets: { brands: [], diets: [], price: { minCents: null, maxCents: null } },
+    facets: { brands: [], diets: [] },
   };
 }
 
@@ -206,11 +228,10 @@ export async function listProductCards(
   if (options.categoryId !== undefined) where.push(sql`p.category_id = ${options.categoryId}`);
   if (options.excludeId !== undefined) where.push(sql`p.id <> ${options.excludeId}`);
   const rows = await db.execute<CardRow>(sql`
-    select f.*, ${firstImage} from (
-      select ${cardColumns} ${cardJoins(options.storeId)}
-      where ${sql.join(where, sql` and `)}
-    ) f
-    order by f."inStock" desc, f.featured desc, f.name
+    select ${cardColumns}, ${firstImage("p")}
+    from products p ${cardJoins(options.storeId)}
+    where ${sql.join(where, sql` and `)}
+    order by "inStock" desc, p.featured desc, p.name
     limit ${options.limit}`);
   return rows.map(toCard);
 }

@@ -97,7 +97,7 @@ export const productVariants = pgTable(
      * unit: price of one item; weight: price per kg. Integer cents, VAT included.
      */
     priceCents: integer("price_cents").notNull(),
-    /** Net content of one unit in g or ml (unit items); null for items sold by weight or by piece. */
+    /** Net content of one unit: g or ml (basis kg / l), or the number of pieces (basis piece); null when sold by weight. */
     netQuantity: integer("net_quantity"),
     unitPriceBasis: unitPriceBasis("unit_price_basis").notNull(),
     /** Weighed items: the ordering step in grams (e.g. 250) and the smallest order. */

@@ -1,15 +1,15 @@
 // Maps the storefront's public URLs to the cached, store-scoped routes that render them.
 import { encodeListingSegment } from "@/lib/catalog/listing-params";
+import { DEFAULT_STORE_SEGMENT, SLUG_PATTERN } from "./rewrites";
 
-export const STORE_COOKIE = "halles_store";
-export const DEFAULT_STORE_SEGMENT = "_default";
+export { DEFAULT_STORE_SEGMENT, STORE_COOKIE } from "./rewrites";
 /**
  * The store segment of the sample params every cached route must declare at build time. It
  * renders a 404 without touching the database, so building needs no database; the proxy never
  * produces it.
  */
 export const BUILD_SAMPLE_SEGMENT = "_build";
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const slugPattern = new RegExp(`^${SLUG_PATTERN}$`);
 
 /** The store segment for a request: the chosen store's slug, or the default store. */
 export function storeSegment(cookieValue: string | undefined): string {

@@ -1,0 +1,29 @@
+// Storefront URLs that need no code to route: plain pages (no listing parameters) are rewritten
+// to their store-scoped cached routes by next.config.ts, which is cheaper than running proxy.ts.
+// Imported by next.config.ts, so it imports nothing.
+import type { Rewrite } from "next/dist/lib/load-custom-routes";
+
+export const STORE_COOKIE = "halles_store";
+export const DEFAULT_STORE_SEGMENT = "_default";
+export const SLUG_PATTERN = "[a-z0-9]+(?:-[a-z0-9]+)*";
+/** The query parameters of listings (lib/catalog/listing-params.ts); URLs with any go through proxy.ts. */
+export const LISTING_QUERY_KEYS = ["q", "brand", "diet", "min", "max", "instock", "sort", "page"] as const;
+
+const storeCookie = { type: "cookie" as const, key: STORE_COOKIE, value: `(?<store>${SLUG_PATTERN})` };
+const noListingQuery = LISTING_QUERY_KEYS.map((key) => ({ type: "query" as const, key }));
+const slug = `:slug(${SLUG_PATTERN})`;
+
+const plainPages: { source: string; destination: string; missing?: { type: "query"; key: string }[] }[] = [
+  { source: "/", destination: "/at/:store" },
+  { source: `/p/${slug}`, destination: "/at/:store/p/:slug" },
+  { source: `/c/${slug}`, destination: "/at/:store/c/:slug/-", missing: noListingQuery },
+  { source: "/stores", destination: "/at/:store/stores/-", missing: [{ type: "query", key: "postcode" }] },
+];
+
+/** For each plain page: the chosen store when the cookie holds a slug, else the default store. */
+export function storefrontRewrites(): Rewrite[] {
+  return plainPages.flatMap(({ source, destination, missing = [] }) => [
+    { source, destination, has: [storeCookie], missing },
+    { source, destination: destination.replace(":store", DEFAULT_STORE_SEGMENT), missing },
+  ]);
+}
