@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # The newcomer's path: `npm start` with no DATABASE_URL comes up on the embedded PostgreSQL,
-# serves a product page, and stops cleanly on Ctrl-C (SIGINT).
+# serves a product page, and stops cleanly on Ctrl-C (SIGINT to its process group, as a
+# terminal sends it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 port=3200
 log=$(mktemp)
-env -u DATABASE_URL PORT=$port HALLES_PG_PORT=54330 npm start >"$log" 2>&1 &
+setsid env -u DATABASE_URL PORT=$port HALLES_PG_PORT=54330 npm start >"$log" 2>&1 &
 pid=$!
-trap 'kill -INT $pid 2>/dev/null || true' EXIT
+trap 'kill -INT -- -$pid 2>/dev/null || true' EXIT
 
-for _ in $(seq 1 300); do
+for _ in $(seq 1 400); do
   grep -q "Halles is running" "$log" && break
   if ! kill -0 $pid 2>/dev/null; then cat "$log"; echo "smoke: npm start exited early"; exit 1; fi
   sleep 1
@@ -18,12 +19,17 @@ done
 grep -q "Halles is running" "$log" || { cat "$log"; echo "smoke: npm start did not come up"; exit 1; }
 
 page=$(curl -fsS "http://127.0.0.1:$port/p/bananas")
-grep -q "Bananas" <<<"$page" || { echo "smoke: the product page does not show the product"; exit 1; }
+grep -q "<h1[^>]*>Bananas</h1>" <<<"$page" || { echo "smoke: the product page does not show the product"; exit 1; }
 echo "smoke: product page served from the embedded PostgreSQL"
 
-kill -INT $pid
+kill -INT -- -$pid
 for _ in $(seq 1 30); do kill -0 $pid 2>/dev/null || break; sleep 1; done
-if kill -0 $pid 2>/dev/null; then echo "smoke: npm start did not stop on Ctrl-C"; exit 1; fi
 trap - EXIT
-if pgrep -f "postgres -D .*\.data/postgres" >/dev/null; then echo "smoke: embedded PostgreSQL still running"; exit 1; fi
+if kill -0 $pid 2>/dev/null; then cat "$log"; echo "smoke: npm start did not stop on Ctrl-C"; exit 1; fi
+sleep 1
+if pgrep -f "\.data/postgres -p 54330" >/dev/null || pgrep -f "next-server" >/dev/null; then
+  ps -eo pid,cmd | grep -E "postgres|next-server" | grep -v grep
+  echo "smoke: processes left running after Ctrl-C"
+  exit 1
+fi
 echo "smoke: stopped cleanly"

@@ -121,4 +121,4 @@ CREATE INDEX "products_brand_id_idx" ON "products" USING btree ("brand_id");--> 
 CREATE INDEX "products_search_vector_idx" ON "products" USING gin ("search_vector");--> statement-breakpoint
 CREATE INDEX "products_dietary_tags_idx" ON "products" USING gin ("dietary_tags");--> statement-breakpoint
 CREATE INDEX "stock_levels_variant_id_idx" ON "stock_levels" USING btree ("variant_id");--> statement-breakpoint
-CREATE MATERIALIZED VIEW "public"."search_terms" AS (select word, ndoc as documents from ts_stat($$select to_tsvector('halles_words', name || ' ' || search_keywords) from products where active$$));
+CREATE MATERIALIZED VIEW "public"."search_terms" AS (select word, ndoc as documents from ts_stat($$select to_tsvector('public.halles_words', name || ' ' || search_keywords) from public.products where active$$));

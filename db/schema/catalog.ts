@@ -160,12 +160,13 @@ export const stockLevels = pgTable(
  * Every word of the active catalog, for correcting typos in searches: a query word that is not
  * in the catalog is replaced by its nearest words by trigram similarity. Refreshed by
  * `refreshSearchTerms` after catalog writes; its trigram index lives in a custom migration.
+ * Names are schema-qualified: PostgreSQL 17+ refreshes views with a locked-down search_path.
  */
 export const searchTerms = pgMaterializedView("search_terms", {
   word: text("word").notNull(),
   documents: integer("documents").notNull(),
 }).as(
-  sql`select word, ndoc as documents from ts_stat($$select to_tsvector('halles_words', name || ' ' || search_keywords) from products where active$$)`,
+  sql`select word, ndoc as documents from ts_stat($$select to_tsvector('public.halles_words', name || ' ' || search_keywords) from public.products where active$$)`,
 );
 
 export type Category = typeof categories.$inferSelect;
