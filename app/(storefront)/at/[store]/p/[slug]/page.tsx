@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: PageProps<"/at/[store]/p/[slu
   const { store: segment, slug } = await params;
   const store = await requireStore(segment);
   const page = await getProductPage(store.id, slug);
-  if (!page) return {};
+  if (!page) notFound();
   const { product, brand, images } = page;
   const title = brand ? `${product.name} — ${brand.name}` : product.name;
   return {

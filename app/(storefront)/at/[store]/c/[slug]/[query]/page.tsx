@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: PageProps<"/at/[store]/c/[slu
   const { store, slug, query } = await params;
   await requireStore(store);
   const found = await getCategory(slug);
-  if (!found) return {};
+  if (!found) notFound();
   const { page } = decodeListingSegment(query);
   return {
     title: found.category.name,
