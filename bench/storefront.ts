@@ -27,7 +27,7 @@ const base = `http://127.0.0.1:${port}`;
 
 const SEARCH_WORDS = ["bananna", "yoghourt", "cheese", "pasta", "tomato", "organic milk", "chocolate", "coffee", "apple juice", "chiken", "bread", "olive oil"];
 
-type Target = { name: string; path?: string; paths?: string[] };
+type Target = { name: string; path?: string; paths?: string[]; connections?: number };
 const targets: Target[] = [
   { name: "static file (baseline)", path: "/logo.svg" },
   { name: "home", path: "/" },
@@ -36,6 +36,11 @@ const targets: Target[] = [
   { name: "product", path: "/p/bananas" },
   { name: "search page (cached per query)", path: "/search?q=bananna" },
   { name: "search API (uncached, 12 queries)", paths: SEARCH_WORDS.map((q) => `/api/v1/products?q=${encodeURIComponent(q)}`) },
+  {
+    name: "search API (uncached, 1 connection)",
+    paths: SEARCH_WORDS.map((q) => `/api/v1/products?q=${encodeURIComponent(q)}`),
+    connections: 1,
+  },
 ];
 
 type Row = { name: string; rps: number; p50: number; p99: number; errors: number };
@@ -45,7 +50,7 @@ async function load(target: Target): Promise<Row> {
   const paths = target.paths ?? [target.path!];
   const result = await autocannon({
     url: base,
-    connections,
+    connections: target.connections ?? connections,
     duration,
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] }) }],
   });

@@ -1,0 +1,44 @@
+// Order state changes: one function, under a row lock, validated by the state machine and
+// written to the event log. Callers pass their transaction so jobs can be enqueued with it.
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { orderEvents, orders, type Order, type OrderStatus } from "../schema";
+import { assertTransition } from "@/lib/orders/state-machine";
+
+export type TransitionInput = {
+  orderId: string;
+  to: OrderStatus;
+  /** "system", "stripe", "customer:<uuid>", "agent:<uuid>". */
+  actor: string;
+  reason?: string;
+  data?: Record<string, unknown>;
+  /** Further columns to set with the status (amounts, payment ids…). */
+  set?: Partial<Pick<Order, "capturedCents" | "refundedCents" | "paymentIntentId" | "cancelReason">>;
+};
+
+export type TransitionResult = { changed: true; order: Order; from: OrderStatus } | { changed: false; order: Order | null };
+
+/**
+ * Moves an order to `to`. Replays are harmless: an order already in `to` is left alone and
+ * reported as unchanged. An impossible move throws InvalidTransitionError.
+ */
+export async function transitionOrder(tx: Executor, input: TransitionInput): Promise<TransitionResult> {
+  const [current] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for("update");
+  if (!current) return { changed: false, order: null };
+  if (current.status === input.to) return { changed: false, order: current };
+  assertTransition(current.status, input.to);
+  const [order] = await tx
+    .update(orders)
+    .set({ ...input.set, status: input.to, updatedAt: sql`now()` })
+    .where(eq(orders.id, input.orderId))
+    .returning();
+  await tx.insert(orderEvents).values({
+    orderId: input.orderId,
+    fromStatus: current.status,
+    toStatus: input.to,
+    actor: input.actor,
+    reason: input.reason,
+    data: input.data ?? {},
+  });
+  return { changed: true, order, from: current.status };
+}
