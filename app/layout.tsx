@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
+import { publicUrl } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(process.env.PUBLIC_URL ?? "http://localhost:3000"),
+  metadataBase: new URL(publicUrl()),
   title: { default: "Halles — fresh groceries, delivered or ready to collect", template: "%s · Halles" },
   description: "Order fresh groceries from your Halles store: home delivery or click & collect.",
   applicationName: "Halles",

@@ -1,7 +1,8 @@
 import type { MetadataRoute } from "next";
+import { publicUrl } from "@/lib/env";
 
 export default function robots(): MetadataRoute.Robots {
-  const base = process.env.PUBLIC_URL ?? "http://localhost:3000";
+  const base = publicUrl();
   return {
     rules: [{ userAgent: "*", allow: "/", disallow: ["/admin", "/api/", "/search"] }],
     sitemap: `${base}/sitemap.xml`,

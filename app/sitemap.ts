@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { getDb } from "@/db/client";
 import { listSitemapEntries } from "@/db/queries/sitemap";
 import { TAGS } from "@/lib/cache-tags";
+import { publicUrl } from "@/lib/env";
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
   await connection();
@@ -14,7 +15,7 @@ async function cachedSitemap(): Promise<MetadataRoute.Sitemap> {
   "use cache";
   cacheTag(TAGS.catalog);
   cacheLife("hours");
-  const base = process.env.PUBLIC_URL ?? "http://localhost:3000";
+  const base = publicUrl();
   const { categories, products } = await listSitemapEntries(getDb());
   return [
     { url: `${base}/`, changeFrequency: "daily", priority: 1 },

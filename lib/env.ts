@@ -4,7 +4,6 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(8),
-  PUBLIC_URL: z.string().url().default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -22,4 +21,10 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The site's public origin, for canonical URLs, the sitemap and structured data (no database needed). */
+export function publicUrl(): string {
+  const parsed = z.string().url().safeParse(process.env.PUBLIC_URL);
+  return parsed.success ? parsed.data.replace(/\/$/, "") : "http://localhost:3000";
 }

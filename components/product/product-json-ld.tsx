@@ -1,8 +1,9 @@
 import type { ProductDetail } from "@/db/queries/products";
+import { publicUrl } from "@/lib/env";
 
 /** schema.org Product data for search engines; `<` is escaped so content cannot close the script. */
 export function ProductJsonLd({ page, variant }: { page: ProductDetail; variant: ProductDetail["variants"][number] }) {
-  const base = process.env.PUBLIC_URL ?? "http://localhost:3000";
+  const base = publicUrl();
   const data = {
     "@context": "https://schema.org",
     "@type": "Product",
