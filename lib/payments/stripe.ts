@@ -1,0 +1,38 @@
+// The one Stripe client of a process. With STRIPE_API_HOST set (development, tests) the official
+// SDK talks to tools/stripe-test-server; without it, to Stripe itself with the configured keys.
+import Stripe from "stripe";
+import { z } from "zod";
+
+const schema = z.object({
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key"),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1),
+  STRIPE_API_HOST: z.string().optional(),
+  STRIPE_API_PORT: z.coerce.number().int().positive().optional(),
+  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+});
+
+export type StripeConfig = z.infer<typeof schema>;
+
+export function stripeConfig(source: Record<string, string | undefined> = process.env): StripeConfig {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Stripe is not configured: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+  }
+  return parsed.data;
+}
+
+export function createStripe(config: StripeConfig): Stripe {
+  return new Stripe(config.STRIPE_SECRET_KEY, {
+    maxNetworkRetries: 2,
+    ...(config.STRIPE_API_HOST
+      ? { host: config.STRIPE_API_HOST, port: config.STRIPE_API_PORT, protocol: config.STRIPE_API_PROTOCOL ?? "http" }
+      : {}),
+  });
+}
+
+const globalForStripe = globalThis as unknown as { hallesStripe?: Stripe };
+
+export function getStripe(): Stripe {
+  globalForStripe.hallesStripe ??= createStripe(stripeConfig());
+  return globalForStripe.hallesStripe;
+}
