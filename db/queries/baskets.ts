@@ -1,0 +1,286 @@
+// Baskets of guests and shoppers: lines limited by the basket store's stock, merged at sign-in,
+// and viewed with current catalog prices (prices never come from the client).
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import {
+  basketLines,
+  baskets,
+  productVariants,
+  products,
+  stockLevels,
+  stores,
+  type Basket,
+  type BasketLine,
+  type Fulfilment,
+  type SellingMode,
+  type SubstitutionPreference,
+  type UnitPriceBasis,
+} from "../schema";
+import { basketTotals, formatQuantity, largestQuantityWithin, lineEstimateCents, validateQuantity, type BasketTotals } from "@/lib/basket/pricing";
+
+export type BasketErrorCode = "basket_not_found" | "store_not_found" | "unknown_variant" | "invalid_quantity" | "insufficient_stock";
+
+/** A refusal to show the shopper; `available` is the most that can be had at the store. */
+export class BasketError extends Error {
+  constructor(
+    readonly code: BasketErrorCode,
+    message: string,
+    readonly available?: number,
+  ) {
+    super(message);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A guest basket by the id in its cookie; never a signed-in shopper's basket. */
+export async function getBasketForGuest(db: Executor, basketId: string): Promise<Basket | null> {
+  if (!UUID.test(basketId)) return null;
+  const [basket] = await db.select().from(baskets).where(and(eq(baskets.id, basketId), isNull(baskets.userId)));
+  return basket ?? null;
+}
+
+/** The shopper's one basket, or the guest's from its cookie; created at `storeId` when missing. */
+export async function getOrCreateBasket(db: Executor, params: { userId?: string; basketId?: string; storeId: number }): Promise<Basket> {
+  if (params.userId) {
+    const byUser = () => db.select().from(baskets).where(eq(baskets.userId, params.userId!));
+    const [existing] = await byUser();
+    if (existing) return existing;
+    const [created] = await db.insert(baskets).values({ userId: params.userId, storeId: params.storeId }).onConflictDoNothing().returning();
+    return created ?? (await byUser())[0];
+  }
+  const guest = params.basketId ? await getBasketForGuest(db, params.basketId) : null;
+  if (guest) return guest;
+  const [created] = await db.insert(baskets).values({ storeId: params.storeId }).returning();
+  return created;
+}
+
+/** The variant with the stock of the basket's store, in one query. */
+async function variantAtBasketStore(db: Executor, basketId: string, variantId: number) {
+  const [row] = await db
+    .select({
+      storeName: stores.name,
+      variantId: productVariants.id,
+      active: products.active,
+      sellingMode: productVariants.sellingMode,
+      priceCents: productVariants.priceCents,
+      weightStepGrams: productVariants.weightStepGrams,
+      available: sql<number>`coalesce(${stockLevels.quantity} - ${stockLevels.reserved}, 0)::int`,
+    })
+    .from(baskets)
+    .innerJoin(stores, eq(stores.id, baskets.storeId))
+    .leftJoin(productVariants, eq(productVariants.id, variantId))
+    .leftJoin(products, eq(products.id, productVariants.productId))
+    .leftJoin(stockLevels, and(eq(stockLevels.storeId, baskets.storeId), eq(stockLevels.variantId, productVariants.id)))
+    .where(eq(baskets.id, basketId));
+  return row ?? null;
+}
+
+function stockMessage(storeName: string, variant: { sellingMode: SellingMode }, available: number): string {
+  return available > 0 ? `Only ${formatQuantity(variant, available)} left at ${storeName}.` : `Sold out at ${storeName}.`;
+}
+
+/**
+ * Sets a line's quantity (items, or grams for weighed items); 0 removes the line. Refuses
+ * unknown or withdrawn products, invalid quantities, and more than the store has available.
+ */
+export async function setBasketLine(
+  db: Executor,
+  params: { basketId: string; variantId: number; quantity: number; substitution?: SubstitutionPreference },
+): Promise<BasketLine | null> {
+  if (params.quantity === 0) {
+    await removeBasketLine(db, params);
+    return null;
+  }
+  if (!Number.isSafeInteger(params.variantId)) throw new BasketError("unknown_variant", "This product is no longer available.");
+  const row = UUID.test(params.basketId) ? await variantAtBasketStore(db, params.basketId, params.variantId) : null;
+  if (!row) throw new BasketError("basket_not_found", "This basket no longer exists.");
+  if (row.variantId === null || row.sellingMode === null || row.priceCents === null || !row.active) {
+    throw new BasketError("unknown_variant", "This product is no longer available.");
+  }
+  const variant = { sellingMode: row.sellingMode, priceCents: row.priceCents, weightStepGrams: row.weightStepGrams };
+  const check = validateQuantity(variant, params.quantity);
+  if (!check.ok) throw new BasketError("invalid_quantity", check.message);
+  if (check.quantity > row.available) {
+    const available = largestQuantityWithin(variant, row.available);
+    throw new BasketError("insufficient_stock", stockMessage(row.storeName, variant, available), available);
+  }
+  const [line] = await db
+    .insert(basketLines)
+    .values({ basketId: params.basketId, variantId: params.variantId, quantity: check.quantity, substitution: params.substitution })
+    .onConflictDoUpdate({
+      target: [basketLines.basketId, basketLines.variantId],
+      set: { quantity: check.quantity, ...(params.substitution ? { substitution: params.substitution } : {}) },
+    })
+    .returning();
+  return line;
+}
+
+export async function removeBasketLine(db: Executor, params: { basketId: string; variantId: number }): Promise<void> {
+  if (!UUID.test(params.basketId) || !Number.isSafeInteger(params.variantId)) return;
+  await db.delete(basketLines).where(and(eq(basketLines.basketId, params.basketId), eq(basketLines.variantId, params.variantId)));
+}
+
+export type MergeResult = { basket: Basket | null; reduced: { variantId: number; requested: number; kept: number }[] };
+
+/**
+ * At sign-in: adds the guest basket's lines to the shopper's basket (quantities summed, capped
+ * by the stock of the shopper's store and the quantity rules, never below what the shopper
+ * already had), then deletes the guest basket. One transaction.
+ */
+export async function mergeGuestBasketIntoUser(db: Executor, guestBasketId: string, userId: string): Promise<MergeResult> {
+  return db.transaction(async (tx) => {
+    const guest = UUID.test(guestBasketId)
+      ? (await tx.select().from(baskets).where(and(eq(baskets.id, guestBasketId), isNull(baskets.userId))).for("update"))[0]
+      : undefined;
+    if (!guest) {
+      const [own] = await tx.select().from(baskets).where(eq(baskets.userId, userId));
+      return { basket: own ?? null, reduced: [] };
+    }
+    const basket = await getOrCreateBasket(tx, { userId, storeId: guest.storeId });
+    const guestLines = await tx.select().from(basketLines).where(eq(basketLines.basketId, guest.id));
+    const current = await basketRows(tx, basket.id, basket.storeId, guestLines.map((l) => l.variantId));
+    const byVariant = new Map(current.map((r) => [r.variantId, r]));
+    const reduced: MergeResult["reduced"] = [];
+    for (const line of guestLines) {
+      const row = byVariant.get(line.variantId);
+      if (!row || !row.active) continue;
+      const had = row.quantity ?? 0;
+      const requested = had + line.quantity;
+      const kept = Math.max(had, largestQuantityWithin(row, Math.min(requested, row.available)));
+      if (kept < requested) reduced.push({ variantId: line.variantId, requested, kept });
+      if (kept === 0 || kept === had) continue;
+      await tx
+        .insert(basketLines)
+        .values({ basketId: basket.id, variantId: line.variantId, quantity: kept, substitution: line.substitution })
+        .onConflictDoUpdate({ target: [basketLines.basketId, basketLines.variantId], set: { quantity: kept } });
+    }
+    await tx.delete(baskets).where(eq(baskets.id, guest.id));
+    return { basket, reduced };
+  });
+}
+
+/** Variants (by id) with the basket's line for them, if any, and the store's availability. */
+async function basketRows(tx: Executor, basketId: string, storeId: number, variantIds: number[]) {
+  if (variantIds.length === 0) return [];
+  return tx
+    .select({
+      variantId: productVariants.id,
+      active: products.active,
+      sellingMode: productVariants.sellingMode,
+      priceCents: productVariants.priceCents,
+      weightStepGrams: productVariants.weightStepGrams,
+      quantity: basketLines.quantity,
+      available: sql<number>`coalesce(${stockLevels.quantity} - ${stockLevels.reserved}, 0)::int`,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .leftJoin(basketLines, and(eq(basketLines.basketId, basketId), eq(basketLines.variantId, productVariants.id)))
+    .leftJoin(stockLevels, and(eq(stockLevels.storeId, storeId), eq(stockLevels.variantId, productVariants.id)))
+    .where(inArray(productVariants.id, variantIds));
+}
+
+export type BasketLineProblem = "unavailable" | "insufficient_stock" | "invalid_quantity";
+
+export type BasketViewLine = {
+  variantId: number;
+  productSlug: string;
+  productName: string;
+  sizeLabel: string;
+  sku: string;
+  sellingMode: SellingMode;
+  /** Current catalog price: per item, or per kg. */
+  priceCents: number;
+  netQuantity: number | null;
+  unitPriceBasis: UnitPriceBasis;
+  weightStepGrams: number | null;
+  vatRateBp: number;
+  imageUrl: string | null;
+  quantity: number;
+  substitution: SubstitutionPreference;
+  /** Available at the basket's store now (quantity - reserved). */
+  available: number;
+  estimateCents: number;
+  problem: BasketLineProblem | null;
+  /** A message for the shopper when there is a problem. */
+  message: string | null;
+};
+
+export type BasketView = {
+  basket: Basket;
+  store: { id: number; slug: string; name: string };
+  lines: BasketViewLine[];
+  totals: BasketTotals;
+  /** True when every line can be ordered as it is. */
+  ready: boolean;
+};
+
+/** The basket as the shopper sees it, priced from the catalog now, in two queries. */
+export async function getBasketView(db: Executor, basketId: string, fulfilment: Fulfilment = "delivery"): Promise<BasketView | null> {
+  if (!UUID.test(basketId)) return null;
+  const [head] = await db
+    .select({ basket: baskets, store: { id: stores.id, slug: stores.slug, name: stores.name } })
+    .from(baskets)
+    .innerJoin(stores, eq(stores.id, baskets.storeId))
+    .where(eq(baskets.id, basketId));
+  if (!head) return null;
+  const rows = await db
+    .select({
+      variantId: productVariants.id,
+      productSlug: products.slug,
+      productName: products.name,
+      active: products.active,
+      sizeLabel: productVariants.sizeLabel,
+      sku: productVariants.sku,
+      sellingMode: productVariants.sellingMode,
+      priceCents: productVariants.priceCents,
+      netQuantity: productVariants.netQuantity,
+      unitPriceBasis: productVariants.unitPriceBasis,
+      weightStepGrams: productVariants.weightStepGrams,
+      vatRateBp: products.vatRateBp,
+      imageUrl: sql<string | null>`(select i.url from product_images i where i.product_id = ${products.id} order by i.position, i.id limit 1)`,
+      quantity: basketLines.quantity,
+      substitution: basketLines.substitution,
+      available: sql<number>`coalesce(${stockLevels.quantity} - ${stockLevels.reserved}, 0)::int`,
+    })
+    .from(basketLines)
+    .innerJoin(productVariants, eq(productVariants.id, basketLines.variantId))
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .leftJoin(stockLevels, and(eq(stockLevels.storeId, head.basket.storeId), eq(stockLevels.variantId, basketLines.variantId)))
+    .where(eq(basketLines.basketId, basketId))
+    .orderBy(asc(basketLines.addedAt), asc(basketLines.variantId));
+  const lines = rows.map(({ active, ...row }): BasketViewLine => {
+    const check = validateQuantity(row, row.quantity);
+    const problem: BasketLineProblem | null = !active
+      ? "unavailable"
+      : !check.ok
+        ? "invalid_quantity"
+        : row.quantity > row.available
+          ? "insufficient_stock"
+          : null;
+    const message =
+      problem === "unavailable"
+        ? "This product is no longer available."
+        : !check.ok
+          ? check.message
+          : problem === "insufficient_stock"
+            ? stockMessage(head.store.name, row, largestQuantityWithin(row, row.available))
+            : null;
+    return { ...row, estimateCents: lineEstimateCents(row, row.quantity), problem, message };
+  });
+  return { ...head, lines, totals: basketTotals(lines, fulfilment), ready: lines.length > 0 && lines.every((l) => l.problem === null) };
+}
+
+/**
+ * Moves the basket to another store: lines are kept, availability is that of the new store
+ * (the returned view flags what it lacks).
+ */
+export async function changeBasketStore(db: Executor, basketId: string, storeId: number): Promise<BasketView> {
+  const [store] = await db.select({ id: stores.id }).from(stores).where(eq(stores.id, storeId));
+  if (!store) throw new BasketError("store_not_found", "This store does not exist.");
+  const updated = UUID.test(basketId)
+    ? await db.update(baskets).set({ storeId, updatedAt: sql`now()` }).where(eq(baskets.id, basketId)).returning({ id: baskets.id })
+    : [];
+  if (updated.length === 0) throw new BasketError("basket_not_found", "This basket no longer exists.");
+  return (await getBasketView(db, basketId))!;
+}

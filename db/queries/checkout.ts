@@ -1,0 +1,189 @@
+// Checkout: turns a shopper's basket into a pending_payment order in one transaction — server
+// prices, stock reserved, slot held — or refuses it with a typed reason and changes nothing.
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import {
+  baskets,
+  orderEvents,
+  orderLines,
+  orders,
+  slots,
+  storeDeliveryPostcodes,
+  type DeliveryAddress,
+  type Fulfilment,
+  type Order,
+  type OrderLine,
+  type SubstitutionPreference,
+} from "../schema";
+import { getBasketView } from "./baskets";
+import { holdSlot } from "./slots";
+import { OutOfStockError, reserveStock, type OutOfStockItem } from "./stock";
+import { normalizePostcode } from "./stores";
+
+export type PlaceOrderInput = {
+  userId: string;
+  basketId: string;
+  fulfilment: Fulfilment;
+  slotId: number;
+  /** Required for home delivery. */
+  address?: DeliveryAddress;
+  /** Overrides the basket's per-line preference, by variant id. */
+  substitutions?: Record<number, SubstitutionPreference>;
+  contactEmail: string;
+  now?: Date;
+  /** Unpaid orders expire (stock and slot released) after this many minutes. */
+  unpaidTtlMinutes?: number;
+};
+
+export type PlaceOrderError =
+  | { code: "basket_not_found" }
+  | { code: "empty_basket" }
+  | { code: "invalid_quantity"; items: { variantId: number; productName: string; message: string }[] }
+  | { code: "out_of_stock"; items: OutOfStockItem[] }
+  | { code: "slot_invalid" }
+  | { code: "slot_full" }
+  | { code: "address_required" }
+  | { code: "postcode_not_covered" };
+
+export type PlaceOrderResult = { ok: true; order: Order; lines: OrderLine[] } | { ok: false; error: PlaceOrderError };
+
+const MESSAGES: Record<PlaceOrderError["code"], string> = {
+  basket_not_found: "Your basket could not be found. Please refresh the page.",
+  empty_basket: "Your basket is empty.",
+  invalid_quantity: "Some quantities in your basket are no longer valid. Please check them.",
+  out_of_stock: "Some items are no longer available in the quantity you chose.",
+  slot_invalid: "This slot cannot be booked for this order. Please choose another one.",
+  slot_full: "This slot has just filled up. Please choose another one.",
+  address_required: "Please enter a delivery address.",
+  postcode_not_covered: "This store does not deliver to that postcode.",
+};
+
+/** A sentence for the shopper; out-of-stock items are listed by name. */
+export function placeOrderErrorMessage(error: PlaceOrderError): string {
+  if (error.code === "out_of_stock") return `Not enough stock for: ${error.items.map((i) => i.productName).join(", ")}.`;
+  return MESSAGES[error.code];
+}
+
+/** Thrown inside the transaction so that everything done so far is rolled back. */
+class CheckoutRefused extends Error {
+  constructor(readonly error: PlaceOrderError) {
+    super(error.code);
+  }
+}
+
+function refuse(error: PlaceOrderError): never {
+  throw new CheckoutRefused(error);
+}
+
+/** H-001234. */
+export function formatOrderNumber(n: number | bigint | string): string {
+  return `H-${String(n).padStart(6, "0")}`;
+}
+
+/**
+ * Places an order for the shopper's basket. The basket is NOT emptied here: the web layer
+ * clears it once payment has started, so a refused or abandoned payment loses nothing.
+ */
+export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const now = input.now ?? new Date();
+      // Locking the basket makes a double-submitted checkout of one basket run one after the other.
+      const [owned] = await tx
+        .select({ id: baskets.id })
+        .from(baskets)
+        .where(and(eq(baskets.id, input.basketId), eq(baskets.userId, input.userId)))
+        .for("update");
+      const view = owned ? await getBasketView(tx, owned.id, input.fulfilment) : null;
+      if (!view) refuse({ code: "basket_not_found" });
+      if (view.lines.length === 0) refuse({ code: "empty_basket" });
+
+      const invalid = view.lines.filter((l) => l.problem === "invalid_quantity");
+      if (invalid.length > 0) {
+        refuse({ code: "invalid_quantity", items: invalid.map((l) => ({ variantId: l.variantId, productName: l.productName, message: l.message ?? "" })) });
+      }
+      const withdrawn = view.lines.filter((l) => l.problem === "unavailable");
+      if (withdrawn.length > 0) {
+        refuse({
+          code: "out_of_stock",
+          items: withdrawn.map((l) => ({ variantId: l.variantId, productName: l.productName, requested: l.quantity, available: 0 })),
+        });
+      }
+
+      const [slot] = Number.isSafeInteger(input.slotId) ? await tx.select().from(slots).where(eq(slots.id, input.slotId)) : [];
+      if (!slot || slot.storeId !== view.store.id || slot.kind !== input.fulfilment || slot.startsAt <= now) refuse({ code: "slot_invalid" });
+
+      let deliveryAddress: DeliveryAddress | null = null;
+      if (input.fulfilment === "delivery") {
+        const a = input.address;
+        if (!a || !a.recipient?.trim() || !a.street?.trim() || !a.postcode?.trim() || !a.city?.trim()) refuse({ code: "address_required" });
+        deliveryAddress = { ...a, postcode: normalizePostcode(a.postcode) };
+        const [covered] = await tx
+          .select({ storeId: storeDeliveryPostcodes.storeId })
+          .from(storeDeliveryPostcodes)
+          .where(and(eq(storeDeliveryPostcodes.storeId, view.store.id), eq(storeDeliveryPostcodes.postcode, deliveryAddress.postcode)));
+        if (!covered) refuse({ code: "postcode_not_covered" });
+      }
+
+      // Stock first, then the slot: every checkout takes its locks in this order (stock rows
+      // by variant id, then the slot row), so concurrent checkouts cannot deadlock.
+      await reserveStock(
+        tx,
+        view.store.id,
+        view.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, productName: l.productName })),
+      );
+      if (!(await holdSlot(tx, slot.id))) refuse({ code: "slot_full" });
+
+      const [{ n }] = await tx.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`);
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          number: formatOrderNumber(n),
+          userId: input.userId,
+          storeId: view.store.id,
+          slotId: slot.id,
+          fulfilment: input.fulfilment,
+          status: "pending_payment",
+          deliveryAddress,
+          contactEmail: input.contactEmail.trim(),
+          subtotalCents: view.totals.subtotalCents,
+          deliveryFeeCents: view.totals.deliveryFeeCents,
+          totalCents: view.totals.totalCents,
+          authorizedCents: view.totals.authorizedCents,
+          expiresAt: new Date(now.getTime() + (input.unpaidTtlMinutes ?? 30) * 60_000),
+        })
+        .returning();
+      const lines = await tx
+        .insert(orderLines)
+        .values(
+          view.lines.map((l, position) => ({
+            orderId: order.id,
+            variantId: l.variantId,
+            productName: l.productName,
+            sizeLabel: l.sizeLabel,
+            sku: l.sku,
+            sellingMode: l.sellingMode,
+            unitPriceCents: l.priceCents,
+            quantity: l.quantity,
+            vatRateBp: l.vatRateBp,
+            lineTotalCents: l.estimateCents,
+            substitution: input.substitutions?.[l.variantId] ?? l.substitution,
+            position,
+          })),
+        )
+        .returning();
+      await tx.insert(orderEvents).values({
+        orderId: order.id,
+        fromStatus: null,
+        toStatus: "pending_payment",
+        actor: `customer:${input.userId}`,
+        data: { totalCents: order.totalCents, authorizedCents: order.authorizedCents, slotId: slot.id },
+      });
+      return { ok: true as const, order, lines: lines.sort((a, b) => a.position - b.position) };
+    });
+  } catch (error) {
+    if (error instanceof CheckoutRefused) return { ok: false, error: error.error };
+    if (error instanceof OutOfStockError) return { ok: false, error: { code: "out_of_stock", items: error.items } };
+    throw error;
+  }
+}
