@@ -1,0 +1,27 @@
+// POST /api/webhooks/stripe: verify the signature on the raw body, store the event once, and
+// enqueue its processing in the same transaction. Answers fast; the order worker does the rest.
+import type Stripe from "stripe";
+import { getDb } from "@/db/client";
+import { recordStripeEvent } from "@/db/queries/stripe-events";
+import { ApiError } from "@/lib/api/errors";
+import { apiHandler } from "@/lib/api/handler";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { getStripe, stripeConfig } from "@/lib/payments/stripe";
+
+export const POST = apiHandler(async (request: Request) => {
+  const signature = request.headers.get("stripe-signature");
+  const body = await request.text();
+  let event: Stripe.Event;
+  try {
+    if (!signature) throw new Error("missing signature");
+    event = getStripe().webhooks.constructEvent(body, signature, stripeConfig().STRIPE_WEBHOOK_SECRET);
+  } catch {
+    throw new ApiError("bad_request", "The Stripe signature is missing, invalid or too old.");
+  }
+  const stored = await getDb().transaction(async (tx) => {
+    const inserted = await recordStripeEvent(tx, event);
+    if (inserted) await enqueueJob(tx, "process-stripe-event", { eventId: event.id }, { jobKey: `stripe-event:${event.id}` });
+    return inserted;
+  });
+  return Response.json({ received: true, duplicate: !stored });
+});

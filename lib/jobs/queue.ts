@@ -1,0 +1,67 @@
+// Enqueueing jobs on the graphile-worker queue inside the caller's transaction: a rolled-back
+// transaction leaves no job, a committed one always has its job.
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@/db/client";
+import { orderEmailJobKey, parseTaskPayload, type OrderEmailKind, type TaskName, type TaskPayload } from "./tasks";
+
+export type EnqueueOptions = {
+  /** At most one pending job per key; see graphile-worker's job_key (mode "replace" by default). */
+  jobKey?: string;
+  /** "preserve_run_at" keeps the first run_at; "unsafe_dedupe" never touches an existing job. */
+  jobKeyMode?: "replace" | "preserve_run_at" | "unsafe_dedupe";
+  runAt?: Date;
+  /** Attempts before the job is left failed; defaults to JOB_MAX_ATTEMPTS (10). */
+  maxAttempts?: number;
+  /** Jobs of one queue run one at a time, in order. */
+  queueName?: string;
+};
+
+export type EnqueuedJob = { id: string; key: string | null };
+
+const envSchema = z.object({ JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10) });
+let defaultMaxAttempts: number | undefined;
+
+/** JOB_MAX_ATTEMPTS, validated on first use. */
+export function jobMaxAttempts(): number {
+  if (defaultMaxAttempts === undefined) {
+    const parsed = envSchema.safeParse(process.env);
+    if (!parsed.success) throw new Error(`Invalid environment: JOB_MAX_ATTEMPTS: ${parsed.error.issues[0]?.message}`);
+    defaultMaxAttempts = parsed.data.JOB_MAX_ATTEMPTS;
+  }
+  return defaultMaxAttempts;
+}
+
+/**
+ * Adds a job with graphile_worker.add_job on `tx` (pass the transaction that changes the state
+ * the job is about). The payload is validated first: a bad one throws InvalidJobPayloadError.
+ */
+export async function enqueueJob<T extends TaskName>(
+  tx: Executor,
+  task: T,
+  payload: TaskPayload<T>,
+  options: EnqueueOptions = {},
+): Promise<EnqueuedJob> {
+  const valid = parseTaskPayload(task, payload);
+  const maxAttempts = options.maxAttempts ?? jobMaxAttempts();
+  const rows = await tx.execute<{ id: string; key: string | null }>(sql`
+    select id::text as id, key from graphile_worker.add_job(
+      ${task},
+      ${JSON.stringify(valid)}::json,
+      queue_name => ${options.queueName ?? null}::text,
+      run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
+      max_attempts => ${maxAttempts}::int,
+      job_key => ${options.jobKey ?? null}::text,
+      job_key_mode => ${options.jobKeyMode ?? "replace"}::text
+    )`);
+  const [row] = rows;
+  return { id: row.id, key: row.key };
+}
+
+/**
+ * An order's confirmation or cancellation e-mail, keyed `order-email:<orderId>:<kind>` so the queue
+ * holds at most one pending job for it (the worker also records sent mails and skips repeats).
+ */
+export function enqueueOrderEmail(tx: Executor, orderId: string, kind: OrderEmailKind): Promise<EnqueuedJob> {
+  return enqueueJob(tx, "send-order-email", { orderId, kind }, { jobKey: orderEmailJobKey(orderId, kind) });
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { InvalidJobPayloadError, isTaskName, orderEmailJobKey, parseTaskPayload, TASK_NAMES } from "./tasks";
+
+const orderId = "0b9f6a52-4c1d-4a7e-9d38-2f0b8c1e6a11";
+
+describe("task registry", () => {
+  it("knows the four tasks", () => {
+    expect(TASK_NAMES.sort()).toEqual(["expire-unpaid-orders", "process-stripe-event", "roll-slot-calendar", "send-order-email"]);
+    expect(isTaskName("send-order-email")).toBe(true);
+    expect(isTaskName("toString")).toBe(false);
+  });
+
+  it("accepts valid payloads", () => {
+    expect(parseTaskPayload("send-order-email", { orderId, kind: "confirmed" })).toEqual({ orderId, kind: "confirmed" });
+    expect(parseTaskPayload("process-stripe-event", { eventId: "evt_123" })).toEqual({ eventId: "evt_123" });
+    // graphile-worker adds _cron to crontab jobs; it is stripped, not refused.
+    expect(parseTaskPayload("expire-unpaid-orders", { _cron: { ts: "2026-11-27T14:00:00Z" } })).toEqual({});
+  });
+
+  it("refuses invalid payloads with a typed error naming the fields", () => {
+    const attempt = () => parseTaskPayload("send-order-email", { orderId: "42", kind: "shipped" });
+    expect(attempt).toThrow(InvalidJobPayloadError);
+    try {
+      attempt();
+    } catch (error) {
+      expect(error).toMatchObject({ code: "invalid_job_payload", task: "send-order-email" });
+      expect((error as InvalidJobPayloadError).issues.map((i) => i.path)).toEqual(["orderId", "kind"]);
+    }
+    expect(() => parseTaskPayload("process-stripe-event", { eventId: "" })).toThrow(InvalidJobPayloadError);
+    expect(() => parseTaskPayload("process-stripe-event", null)).toThrow(InvalidJobPayloadError);
+    expect(() => parseTaskPayload("no-such-task" as "roll-slot-calendar", {})).toThrow(/unknown task/);
+  });
+
+  it("keys order e-mails by order and kind", () => {
+    expect(orderEmailJobKey(orderId, "cancelled")).toBe(`order-email:${orderId}:cancelled`);
+  });
+});

@@ -1,0 +1,55 @@
+// The job registry: every task name the queue knows and the zod schema its payload must match.
+// The web app validates before enqueueing (lib/jobs/queue.ts); the workers validate again on run.
+import { z } from "zod";
+
+export const ORDER_EMAIL_KINDS = ["confirmed", "cancelled"] as const;
+export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
+
+// Objects strip unknown keys rather than refusing them: graphile-worker adds `_cron` to the
+// payload of jobs it creates from a crontab.
+export const TASK_PAYLOADS = {
+  "process-stripe-event": z.object({ eventId: z.string().min(1) }),
+  "send-order-email": z.object({ orderId: z.uuid(), kind: z.enum(ORDER_EMAIL_KINDS) }),
+  "expire-unpaid-orders": z.object({}),
+  "roll-slot-calendar": z.object({}),
+} as const;
+
+export type TaskName = keyof typeof TASK_PAYLOADS;
+export type TaskPayload<T extends TaskName> = z.infer<(typeof TASK_PAYLOADS)[T]>;
+
+export const TASK_NAMES = Object.keys(TASK_PAYLOADS) as TaskName[];
+
+export function isTaskName(name: string): name is TaskName {
+  return Object.hasOwn(TASK_PAYLOADS, name);
+}
+
+/** A payload that does not match its task's schema: a programming error, never worth a retry. */
+export class InvalidJobPayloadError extends Error {
+  readonly code = "invalid_job_payload";
+  constructor(
+    readonly task: string,
+    readonly issues: { path: string; message: string }[],
+  ) {
+    super(`Invalid payload for job "${task}": ${issues.map((i) => `${i.path || "(payload)"}: ${i.message}`).join("; ")}`);
+    this.name = "InvalidJobPayloadError";
+  }
+}
+
+/** The payload, parsed by its task's schema; throws InvalidJobPayloadError otherwise. */
+export function parseTaskPayload<T extends TaskName>(task: T, payload: unknown): TaskPayload<T> {
+  if (!isTaskName(task)) throw new InvalidJobPayloadError(task, [{ path: "", message: "unknown task" }]);
+  const schema: z.ZodType = TASK_PAYLOADS[task];
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new InvalidJobPayloadError(
+      task,
+      parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    );
+  }
+  return parsed.data as TaskPayload<T>;
+}
+
+/** The job key that makes an order e-mail unique in the queue. */
+export function orderEmailJobKey(orderId: string, kind: OrderEmailKind): string {
+  return `order-email:${orderId}:${kind}`;
+}

@@ -1,0 +1,199 @@
+// The order e-mails (confirmed, cancelled) as subject, HTML and plain text. Pure: the
+// notification worker loads an OrderEmailView (db/queries/order-emails.ts) and sends the result.
+import type { DeliveryAddress, Fulfilment, OrderStatus, SellingMode } from "@/db/schema";
+import { formatCents, formatVatRate } from "@/lib/catalog/pricing";
+import type { OrderEmailKind } from "@/lib/jobs/tasks";
+
+/** VAT on the delivery fee, in basis points: the standard rate (as in checkout's BASKET_RULES). */
+export const DELIVERY_FEE_VAT_RATE_BP = 2_000;
+
+export type OrderEmailLine = {
+  productName: string;
+  sizeLabel: string;
+  sellingMode: SellingMode;
+  /** Items, or grams for weighed lines. */
+  quantity: number;
+  /** Per item, or per kg for weighed lines; VAT included. */
+  unitPriceCents: number;
+  vatRateBp: number;
+  lineTotalCents: number;
+};
+
+export type OrderEmailView = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  fulfilment: Fulfilment;
+  recipientEmail: string;
+  customerName: string;
+  subtotalCents: number;
+  deliveryFeeCents: number;
+  totalCents: number;
+  deliveryAddress: DeliveryAddress | null;
+  cancelReason: string | null;
+  store: { name: string; street: string; postcode: string; city: string; phone: string | null; timezone: string };
+  slot: { startsAt: Date; endsAt: Date };
+  lines: OrderEmailLine[];
+};
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export type VatRow = { rateBp: number; grossCents: number; vatCents: number; netCents: number };
+
+/** VAT contained in a VAT-inclusive amount, round(g × r / (10000 + r)), half up, in integers. */
+export function vatOfGross(grossCents: number, rateBp: number): number {
+  const denominator = 10_000 + rateBp;
+  return Math.floor((2 * grossCents * rateBp + denominator) / (2 * denominator));
+}
+
+/** Gross amounts summed per rate, the VAT computed once per rate; lowest rate first. */
+export function vatBreakdown(amounts: { grossCents: number; rateBp: number }[]): VatRow[] {
+  const byRate = new Map<number, number>();
+  for (const a of amounts) byRate.set(a.rateBp, (byRate.get(a.rateBp) ?? 0) + a.grossCents);
+  return [...byRate.entries()]
+    .filter(([, gross]) => gross > 0)
+    .sort(([a], [b]) => a - b)
+    .map(([rateBp, grossCents]) => {
+      const vatCents = vatOfGross(grossCents, rateBp);
+      return { rateBp, grossCents, vatCents, netCents: grossCents - vatCents };
+    });
+}
+
+export function orderVatBreakdown(view: Pick<OrderEmailView, "lines" | "deliveryFeeCents">): VatRow[] {
+  return vatBreakdown([
+    ...view.lines.map((line) => ({ grossCents: line.lineTotalCents, rateBp: line.vatRateBp })),
+    { grossCents: view.deliveryFeeCents, rateBp: DELIVERY_FEE_VAT_RATE_BP },
+  ]);
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** 2500 → "2.5 kg", 750 → "750 g". */
+function formatGrams(grams: number): string {
+  return grams >= 1000 ? `${(grams / 1000).toLocaleString("en-IE", { maximumFractionDigits: 3 })} kg` : `${grams} g`;
+}
+
+/** "2 × €1.29" or "750 g × €12.90 / kg". */
+export function describeQuantity(line: OrderEmailLine): string {
+  return line.sellingMode === "weight"
+    ? `${formatGrams(line.quantity)} × ${formatCents(line.unitPriceCents)} / kg`
+    : `${line.quantity} × ${formatCents(line.unitPriceCents)}`;
+}
+
+/** "Saturday 28 November 2026, 10:00–11:00" in the store's time zone. */
+export function formatSlot(slot: OrderEmailView["slot"], timeZone: string): string {
+  const dayParts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" })
+    .formatToParts(slot.startsAt)
+    .reduce<Record<string, string>>((parts, p) => ({ ...parts, [p.type]: p.value }), {});
+  const time = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const day = `${dayParts.weekday} ${dayParts.day} ${dayParts.month} ${dayParts.year}`;
+  return `${day}, ${time.format(slot.startsAt)}–${time.format(slot.endsAt)}`;
+}
+
+function whereLines(view: OrderEmailView): { label: string; lines: string[] } {
+  if (view.fulfilment === "delivery" && view.deliveryAddress) {
+    const a = view.deliveryAddress;
+    return { label: "Home delivery to", lines: [a.recipient, a.street, `${a.postcode} ${a.city}`, ...(a.phone ? [a.phone] : [])] };
+  }
+  const s = view.store;
+  return { label: "Click & collect at", lines: [s.name, s.street, `${s.postcode} ${s.city}`, ...(s.phone ? [s.phone] : [])] };
+}
+
+const COPY: Record<OrderEmailKind, { subject: (n: string) => string; heading: string; intro: (v: OrderEmailView) => string }> = {
+  confirmed: {
+    subject: (n) => `Your Halles order ${n} is confirmed`,
+    heading: "Thank you, your order is confirmed",
+    intro: (v) =>
+      v.fulfilment === "delivery"
+        ? "We have reserved your delivery slot and will pick your groceries shortly before it. Weighed items are charged at their picked weight."
+        : "We have reserved your collection slot and will pick your groceries shortly before it. Weighed items are charged at their picked weight.",
+  },
+  cancelled: {
+    subject: (n) => `Your Halles order ${n} has been cancelled`,
+    heading: "Your order has been cancelled",
+    intro: (v) =>
+      `Your order has been cancelled${v.cancelReason ? ` (${v.cancelReason})` : ""}. Any amount held on your card is released; nothing is charged.`,
+  },
+};
+
+export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): RenderedEmail {
+  const copy = COPY[kind];
+  const subject = copy.subject(view.number);
+  const intro = copy.intro(view);
+  const slot = formatSlot(view.slot, view.store.timezone);
+  const where = whereLines(view);
+  const vat = orderVatBreakdown(view);
+  const fulfilmentLabel = view.fulfilment === "delivery" ? "Home delivery" : "Click & collect";
+  const feeLabel = view.fulfilment === "delivery" ? "Delivery" : "Collection";
+
+  const text = [
+    `Hello ${view.customerName},`,
+    "",
+    copy.heading,
+    intro,
+    "",
+    `Order ${view.number}`,
+    `${fulfilmentLabel}: ${slot}`,
+    `${where.label}:`,
+    ...where.lines.map((l) => `  ${l}`),
+    "",
+    ...view.lines.map((l) => `- ${l.productName} (${l.sizeLabel}): ${describeQuantity(l)} = ${formatCents(l.lineTotalCents)}`),
+    "",
+    `Subtotal: ${formatCents(view.subtotalCents)}`,
+    `${feeLabel}: ${formatCents(view.deliveryFeeCents)}`,
+    `Total: ${formatCents(view.totalCents)}`,
+    "",
+    "VAT included:",
+    ...vat.map((r) => `  ${formatVatRate(r.rateBp)}: ${formatCents(r.vatCents)} VAT on ${formatCents(r.grossCents)} (net ${formatCents(r.netCents)})`),
+    "",
+    "Halles",
+  ].join("\n");
+
+  const cell = 'style="padding:4px 8px;border-bottom:1px solid #e5e7eb"';
+  const num = 'style="padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap"';
+  const lineRows = view.lines
+    .map(
+      (l) =>
+        `<tr><td ${cell}>${escapeHtml(l.productName)}<br><small>${escapeHtml(l.sizeLabel)}</small></td>` +
+        `<td ${num}>${escapeHtml(describeQuantity(l))}</td><td ${num}>${escapeHtml(formatCents(l.lineTotalCents))}</td></tr>`,
+    )
+    .join("");
+  const vatRows = vat
+    .map(
+      (r) =>
+        `<tr><td ${cell}>${escapeHtml(formatVatRate(r.rateBp))}</td><td ${num}>${escapeHtml(formatCents(r.netCents))}</td>` +
+        `<td ${num}>${escapeHtml(formatCents(r.vatCents))}</td><td ${num}>${escapeHtml(formatCents(r.grossCents))}</td></tr>`,
+    )
+    .join("");
+  const total = (label: string, cents: number, strong = false) =>
+    `<tr><td colspan="2" ${num}>${strong ? "<strong>" : ""}${escapeHtml(label)}${strong ? "</strong>" : ""}</td>` +
+    `<td ${num}>${strong ? "<strong>" : ""}${escapeHtml(formatCents(cents))}${strong ? "</strong>" : ""}</td></tr>`;
+
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:system-ui,sans-serif;color:#111827;max-width:640px;margin:0 auto;padding:16px">
+<p>Hello ${escapeHtml(view.customerName)},</p>
+<h1 style="font-size:20px">${escapeHtml(copy.heading)}</h1>
+<p>${escapeHtml(intro)}</p>
+<h2 style="font-size:16px">Order ${escapeHtml(view.number)}</h2>
+<p><strong>${escapeHtml(fulfilmentLabel)}:</strong> ${escapeHtml(slot)}<br>
+<strong>${escapeHtml(where.label)}:</strong><br>${where.lines.map(escapeHtml).join("<br>")}</p>
+<table style="border-collapse:collapse;width:100%">
+<thead><tr><th ${cell} align="left">Item</th><th ${num}>Quantity</th><th ${num}>Price</th></tr></thead>
+<tbody>${lineRows}</tbody>
+<tfoot>${total("Subtotal", view.subtotalCents)}${total(feeLabel, view.deliveryFeeCents)}${total("Total", view.totalCents, true)}</tfoot>
+</table>
+<h3 style="font-size:14px">VAT included</h3>
+<table style="border-collapse:collapse">
+<thead><tr><th ${cell} align="left">Rate</th><th ${num}>Net</th><th ${num}>VAT</th><th ${num}>Gross</th></tr></thead>
+<tbody>${vatRows}</tbody>
+</table>
+<p>Halles</p>
+</body></html>
+`;
+  return { subject, html, text };
+}

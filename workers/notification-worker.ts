@@ -1,0 +1,25 @@
+// The notification worker: sends the order e-mails over SMTP (SMTP_URL, MAIL_FROM).
+// Run: npx tsx workers/notification-worker.ts
+import { createMailTransport } from "@/lib/mail/transport";
+import { workerEnv } from "./lib/config";
+import { startWorkerService } from "./runtime";
+import { sendOrderEmailTask } from "./tasks/send-order-email";
+
+const DEFAULT_HEALTH_PORT = 9102;
+
+async function main(): Promise<void> {
+  const env = workerEnv();
+  const transport = createMailTransport(env.SMTP_URL);
+  await startWorkerService({
+    name: "notification-worker",
+    tasks: { "send-order-email": sendOrderEmailTask({ transport, from: env.MAIL_FROM }) },
+    concurrency: env.WORKER_CONCURRENCY ?? 2,
+    healthPort: env.HEALTH_PORT ?? DEFAULT_HEALTH_PORT,
+    onShutdown: () => transport.close(),
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ level: "fatal", service: "notification-worker", msg: "failed to start", error: String(error) }));
+  process.exit(1);
+});

@@ -1,0 +1,147 @@
+// The shared worker runtime: health, readiness and metrics endpoints of a running service, a job
+// picked up by its runner, and a clean stop.
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { Registry } from "prom-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { orderLines, orders, slots, stores, users } from "@/db/schema";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { createMailCapture, type MailCapture } from "@/tools/mail-capture/server";
+import { startHealthServer } from "./lib/health-server";
+import { startWorkerService, type WorkerService } from "./runtime";
+import { sendOrderEmailTask } from "./tasks/send-order-email";
+
+process.env.LOG_LEVEL = "silent";
+
+let service: WorkerService;
+let capture: MailCapture;
+let transport: MailTransport;
+let base: string;
+
+beforeAll(async () => {
+  capture = await createMailCapture({ smtpPort: 0, httpPort: 0 });
+  transport = createMailTransport(`smtp://127.0.0.1:${capture.smtpPort}`);
+  service = await startWorkerService({
+    name: "test-worker",
+    tasks: { "send-order-email": sendOrderEmailTask({ transport, from: "Halles <orders@halles.test>" }) },
+    concurrency: 2,
+    healthPort: 0,
+    handleSignals: false,
+    onShutdown: () => transport.close(),
+  });
+  base = `http://127.0.0.1:${service.healthPort}`;
+});
+
+afterAll(async () => {
+  await service.stop();
+  await capture.close();
+});
+
+async function confirmedOrder(): Promise<{ id: string; contactEmail: string }> {
+  const { db } = service;
+  const [{ id: storeId }] = await db.select({ id: stores.id }).from(stores).where(eq(stores.slug, "lyon-part-dieu"));
+  const [{ id: userId }] = await db
+    .insert(users)
+    .values({ email: `runtime-${randomUUID()}@example.test`, name: "Runtime Test", passwordHash: "not-used" })
+    .returning({ id: users.id });
+  const startsAt = new Date(Date.now() + 2 * 86_400_000);
+  const [{ id: slotId }] = await db
+    .insert(slots)
+    .values({ storeId, kind: "collection", startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), capacity: 5 })
+    .returning({ id: slots.id });
+  const [order] = await db
+    .insert(orders)
+    .values({
+      number: `T-${randomUUID().slice(0, 8)}`,
+      userId,
+      storeId,
+      slotId,
+      fulfilment: "collection",
+      status: "confirmed",
+      contactEmail: `runtime-${randomUUID().slice(0, 8)}@example.test`,
+      subtotalCents: 500,
+      deliveryFeeCents: 0,
+      totalCents: 500,
+      authorizedCents: 500,
+      expiresAt: new Date(Date.now() + 1_800_000),
+    })
+    .returning();
+  await db.insert(orderLines).values({
+    orderId: order.id,
+    productName: "Baguette",
+    sizeLabel: "250 g",
+    sku: "BAGUETTE",
+    sellingMode: "unit",
+    unitPriceCents: 125,
+    quantity: 4,
+    vatRateBp: 550,
+    lineTotalCents: 500,
+    substitution: "allow",
+    position: 0,
+  });
+  return order;
+}
+
+async function waitFor<T>(read: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe("worker runtime", () => {
+  it("answers liveness and readiness", async () => {
+    const live = await fetch(`${base}/health`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: "ok", service: "test-worker" });
+    const ready = await fetch(`${base}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: "ready", checks: { database: "ok", runner: "running" } });
+    expect((await fetch(`${base}/nope`)).status).toBe(404);
+  });
+
+  it("runs an enqueued job and reports it in the Prometheus metrics", async () => {
+    const order = await confirmedOrder();
+    await service.db.transaction((tx) => enqueueJob(tx, "send-order-email", { orderId: order.id, kind: "confirmed" }));
+    await waitFor(() => capture.messages().find((m) => m.to.includes(order.contactEmail)));
+
+    const response = await fetch(`${base}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/plain");
+    const text = await response.text();
+    const sample = (metric: string, ...labels: string[]) =>
+      text.split("\n").find((line) => line.startsWith(`${metric}{`) && labels.every((l) => line.includes(l)));
+    expect(sample("jobs_completed_total", 'task="send-order-email"', 'service="test-worker"')).toMatch(/ [1-9]\d*$/);
+    expect(sample("job_duration_seconds_count", 'task="send-order-email"', 'outcome="completed"')).toMatch(/ [1-9]\d*$/);
+    expect(text).toContain("# TYPE jobs_failed_total counter");
+    expect(text).toContain("# TYPE jobs_ready gauge");
+    expect(text).toContain("process_cpu_seconds_total");
+  });
+
+  it("reports 503 when a readiness check fails", async () => {
+    const server = await startHealthServer({
+      port: 0,
+      service: "down",
+      registry: new Registry(),
+      readiness: async () => ({ ready: false, checks: { database: "unreachable", runner: "stopped" } }),
+    });
+    try {
+      const response = await fetch(`http://127.0.0.1:${server.port}/health/ready`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({ status: "unavailable", checks: { database: "unreachable" } });
+      expect((await fetch(`http://127.0.0.1:${server.port}/health`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("stops: the health server closes, and stopping again is harmless", async () => {
+    await service.stop();
+    await expect(fetch(`${base}/health`)).rejects.toThrow();
+    await service.stop();
+  });
+});

@@ -1,0 +1,144 @@
+// The runtime every worker service shares: graphile-worker's runner over the registry's tasks,
+// JSON logs, metrics, the health server, and graceful shutdown on SIGTERM/SIGINT.
+import { parseCrontab, run, type Runner } from "graphile-worker";
+import pino, { type Logger } from "pino";
+import { sql } from "drizzle-orm";
+import { createDatabase, type Database } from "@/db/client";
+import { workerEnv } from "./lib/config";
+import { startHealthServer } from "./lib/health-server";
+import { createWorkerMetrics, type QueueStats, type WorkerMetrics } from "./lib/metrics";
+import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
+
+export type { TaskContext, TaskHandler, TaskHandlers } from "./lib/task-runner";
+
+export type WorkerServiceOptions = {
+  /** "order-worker", "notification-worker", "scheduler": the `service` of logs and metrics. */
+  name: string;
+  tasks: TaskHandlers;
+  /** graphile-worker crontab lines, e.g. `*\/5 * * * * expire-unpaid-orders`. */
+  crontab?: string;
+  concurrency: number;
+  /** 0 picks a free port (tests). */
+  healthPort: number;
+  /** Runs during shutdown once no job runs any more (close SMTP connections, …). */
+  onShutdown?: () => Promise<void> | void;
+  /** Stop and exit on SIGTERM/SIGINT (default true); tests call `stop()` themselves. */
+  handleSignals?: boolean;
+};
+
+export type WorkerService = {
+  name: string;
+  healthPort: number;
+  db: Database;
+  log: Logger;
+  metrics: WorkerMetrics;
+  /** Stops taking jobs, waits for running ones, closes the health server and the pools. */
+  stop(): Promise<void>;
+};
+
+const READINESS_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function readQueueStats(db: Database): Promise<QueueStats> {
+  const rows = await db.execute<{ task: string; ready: number; failed: number }>(sql`
+    select task_identifier as task,
+      count(*) filter (where attempts < max_attempts and locked_at is null and run_at <= now())::int as ready,
+      count(*) filter (where attempts >= max_attempts)::int as failed
+    from graphile_worker.jobs group by task_identifier`);
+  return [...rows];
+}
+
+export async function startWorkerService(options: WorkerServiceOptions): Promise<WorkerService> {
+  const env = workerEnv();
+  const log = pino({ level: env.LOG_LEVEL, base: { service: options.name, pid: process.pid } });
+  const { db, sql: pool } = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency));
+  const metrics = createWorkerMetrics(options.name, () => readQueueStats(db));
+  let running = false;
+
+  const health = await startHealthServer({
+    port: options.healthPort,
+    host: env.HEALTH_HOST,
+    service: options.name,
+    registry: metrics.registry,
+    readiness: async () => {
+      const database = await withTimeout(db.execute(sql`select 1`), READINESS_TIMEOUT_MS).then(
+        () => "ok",
+        () => "unreachable",
+      );
+      const runner = running ? "running" : "stopped";
+      return { ready: database === "ok" && running, checks: { database, runner } };
+    },
+  });
+
+  let runner: Runner;
+  try {
+    runner = await run({
+      connectionString: env.DATABASE_URL,
+      concurrency: options.concurrency,
+      // LISTEN plus fetching and completing jobs; the tasks themselves use the Drizzle pool.
+      maxPoolSize: options.concurrency + 2,
+      noHandleSignals: true,
+      logger: graphileLogger(log),
+      taskList: buildTaskList(options.tasks, { db, log, metrics }),
+      parsedCronItems: parseCrontab(options.crontab ?? ""),
+    });
+  } catch (error) {
+    await health.close();
+    await pool.end({ timeout: 5 });
+    throw error;
+  }
+  running = true;
+  log.info(
+    { tasks: Object.keys(options.tasks), concurrency: options.concurrency, healthPort: health.port },
+    `${options.name} started`,
+  );
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      const wasRunning = running;
+      running = false; // readiness turns 503 at once, so traffic and orchestrators see it
+      log.info("stopping: no new jobs; waiting for running ones");
+      if (wasRunning) await runner.stop().catch((error: unknown) => log.error({ err: error }, "runner did not stop cleanly"));
+      await (async () => options.onShutdown?.())().catch((error: unknown) => log.error({ err: error }, "shutdown hook failed"));
+      await health.close().catch(() => {});
+      await pool.end({ timeout: 5 });
+      log.info("stopped");
+    })());
+
+  const handleSignals = options.handleSignals ?? true;
+  runner.promise.catch(async (error: unknown) => {
+    if (!running) return; // stopping anyway
+    running = false;
+    log.fatal({ err: error }, "job runner crashed");
+    await stop();
+    if (handleSignals) process.exit(1);
+  });
+
+  if (handleSignals) {
+    const onSignal = (signal: NodeJS.Signals) => {
+      // npx and tsx relay signals to their child, so one Ctrl-C can arrive several times: repeats
+      // are ignored, and a supervisor that will not wait escalates to SIGKILL.
+      if (stopping) return log.debug({ signal }, "already stopping");
+      log.info({ signal }, "shutdown requested");
+      stop().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
+    };
+    process.on("SIGTERM", onSignal);
+    process.on("SIGINT", onSignal);
+  }
+
+  return { name: options.name, healthPort: health.port, db, log, metrics, stop };
+}
