@@ -79,10 +79,14 @@ export async function confirmPaidOrder(
 }
 
 /**
- * Cancels unpaid orders past their expiry, each in its own transaction (for the scheduler).
- * Returns the ids of the orders cancelled.
+ * Cancels unpaid orders past their expiry, each in its own transaction (for the scheduler);
+ * `afterCancel` runs inside that transaction, so jobs it enqueues commit with the change.
+ * Returns the orders cancelled.
  */
-export async function expireUnpaidOrders(db: Database, params: { now?: Date; limit?: number } = {}): Promise<string[]> {
+export async function expireUnpaidOrders(
+  db: Database,
+  params: { now?: Date; limit?: number; afterCancel?: (tx: Executor, order: Order) => Promise<void> } = {},
+): Promise<Order[]> {
   const now = params.now ?? new Date();
   const due = await db
     .select({ id: orders.id })
@@ -90,10 +94,15 @@ export async function expireUnpaidOrders(db: Database, params: { now?: Date; lim
     .where(and(eq(orders.status, "pending_payment"), lte(orders.expiresAt, now)))
     .orderBy(asc(orders.expiresAt))
     .limit(params.limit ?? 100);
-  const cancelled: string[] = [];
+  const cancelled: Order[] = [];
   for (const { id } of due) {
-    const result = await db.transaction((tx) => cancelUnpaidOrder(tx, id, { actor: "system", reason: "expired", expiredBefore: now }));
-    if (result.changed) cancelled.push(id);
+    const order = await db.transaction(async (tx) => {
+      const result = await cancelUnpaidOrder(tx, id, { actor: "system", reason: "expired", expiredBefore: now });
+      if (!result.changed || !result.order) return null;
+      await params.afterCancel?.(tx, result.order);
+      return result.order;
+    });
+    if (order) cancelled.push(order);
   }
   return cancelled;
 }

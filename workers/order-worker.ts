@@ -1,0 +1,23 @@
+// The order worker: applies Stripe events to orders (confirm on authorisation, cancel on
+// decline or expiry), committing or releasing stock and slots. Run: npx tsx workers/order-worker.ts
+import { getStripe } from "@/lib/payments/stripe";
+import { workerEnv } from "./lib/config";
+import { startWorkerService } from "./runtime";
+import { processStripeEventTask } from "./tasks/process-stripe-event";
+
+const DEFAULT_HEALTH_PORT = 9101;
+
+async function main(): Promise<void> {
+  const env = workerEnv();
+  await startWorkerService({
+    name: "order-worker",
+    tasks: { "process-stripe-event": processStripeEventTask(getStripe()) },
+    concurrency: env.WORKER_CONCURRENCY ?? 4,
+    healthPort: env.HEALTH_PORT ?? DEFAULT_HEALTH_PORT,
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ level: "fatal", service: "order-worker", msg: "failed to start", error: String(error) }));
+  process.exit(1);
+});

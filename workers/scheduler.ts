@@ -1,0 +1,30 @@
+// The scheduler: every minute expires unpaid orders (older than their expiresAt, 30 minutes by
+// default), every hour extends the slot calendar. graphile-worker's crontab runs each line once
+// per tick however many schedulers run. Run: npx tsx workers/scheduler.ts
+import { enqueueJob } from "@/lib/jobs/queue";
+import { getStripe } from "@/lib/payments/stripe";
+import { workerEnv } from "./lib/config";
+import { startWorkerService } from "./runtime";
+import { expireUnpaidOrdersTask, rollSlotCalendarTask } from "./tasks/scheduled";
+
+const DEFAULT_HEALTH_PORT = 9103;
+
+const crontab = ["* * * * * expire-unpaid-orders ?max=3", "7 * * * * roll-slot-calendar ?max=3"].join("\n");
+
+async function main(): Promise<void> {
+  const env = workerEnv();
+  const service = await startWorkerService({
+    name: "scheduler",
+    tasks: { "expire-unpaid-orders": expireUnpaidOrdersTask(getStripe()), "roll-slot-calendar": rollSlotCalendarTask },
+    crontab,
+    concurrency: env.WORKER_CONCURRENCY ?? 1,
+    healthPort: env.HEALTH_PORT ?? DEFAULT_HEALTH_PORT,
+  });
+  // Fill the calendar at start-up rather than waiting for the first hourly tick.
+  await service.db.transaction((tx) => enqueueJob(tx, "roll-slot-calendar", {}, { jobKey: "roll-slot-calendar" }));
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ level: "fatal", service: "scheduler", msg: "failed to start", error: String(error) }));
+  process.exit(1);
+});
