@@ -21,14 +21,21 @@ grep -q "Halles is running" "$log" || { cat "$log"; echo "smoke: npm start did n
 page=$(curl -fsS "http://127.0.0.1:$port/p/bananas")
 grep -q "<h1[^>]*>Bananas</h1>" <<<"$page" || { echo "smoke: the product page does not show the product"; exit 1; }
 echo "smoke: product page served from the embedded PostgreSQL"
+for port in 9101 9102 9103; do
+  curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || { cat "$log"; echo "smoke: worker on :$port is not ready"; exit 1; }
+done
+curl -fsS "http://127.0.0.1:1080/api/messages" >/dev/null || { echo "smoke: mail capture is not answering"; exit 1; }
+curl -fsS "http://127.0.0.1:12111/" >/dev/null || { echo "smoke: Stripe test server is not answering"; exit 1; }
+echo "smoke: workers, mail capture and Stripe test server are up"
 
 kill -INT -- -$pid
 for _ in $(seq 1 30); do kill -0 $pid 2>/dev/null || break; sleep 1; done
 trap - EXIT
 if kill -0 $pid 2>/dev/null; then cat "$log"; echo "smoke: npm start did not stop on Ctrl-C"; exit 1; fi
 sleep 1
-if pgrep -f "\.data/postgres -p 54330" >/dev/null || pgrep -f "next-server" >/dev/null; then
-  ps -eo pid,cmd | grep -E "postgres|next-server" | grep -v grep
+left='\.data/postgres -p 54330|next-server|workers/(order-worker|notification-worker|scheduler)\.ts|tools/(stripe-test-server|mail-capture)/cli\.ts'
+if pgrep -f "$left" >/dev/null; then
+  ps -eo pid,cmd | grep -E "$left" | grep -v grep
   echo "smoke: processes left running after Ctrl-C"
   exit 1
 fi

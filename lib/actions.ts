@@ -1,17 +1,73 @@
-// The one wrapper every server action goes through: validate the form with zod, then act.
-// Actions answer forms with field errors and a message; they never throw raw errors at people.
+// The one wrapper every server action goes through: session → role → zod → handler.
+// Actions answer forms with field errors, a message and what was typed (passwords excepted);
+// they never throw raw errors at people.
 import type { z } from "zod";
+import type { UserRole } from "@/db/schema";
+import { AccessDeniedError, type SessionUser } from "@/lib/auth/access";
+import { requireRole } from "@/lib/auth/guards";
 
-export type ActionState = { ok?: boolean; message?: string; errors?: Record<string, string[] | undefined> };
+export type ActionState = {
+  ok?: boolean;
+  message?: string;
+  errors?: Record<string, string[] | undefined>;
+  /** The submitted text fields, so that a form re-rendered with errors keeps them (never passwords). */
+  values?: Record<string, string>;
+};
 
-export function validatedAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>) => Promise<ActionState | void>) {
-  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
-    const parsed = schema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const errors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-      return { ok: false, message: "Please correct the highlighted fields.", errors };
+export interface ActionAuth {
+  /** Roles allowed to run the action; an empty list allows any signed-in user. */
+  role: readonly UserRole[];
+  /** Where signed-out people come back to after signing in. */
+  returnTo?: string;
+}
+
+type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
+
+function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && !/password/i.test(key)) values[key] = value.slice(0, 1000);
+  }
+  return values;
+}
+
+async function parseAndRun<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  run: (data: z.infer<S>) => Promise<ActionState | void>,
+): Promise<ActionState> {
+  const parsed = schema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+    return { ok: false, message: "Please correct the highlighted fields.", errors, values: submittedValues(formData) };
+  }
+  const result = (await run(parsed.data)) ?? { ok: true };
+  return result.ok === false ? { values: submittedValues(formData), ...result } : result;
+}
+
+/** An action anyone may run (choosing a store, signing in). */
+export function validatedAction<S extends z.ZodType>(schema: S, handler: (data: z.infer<S>) => Promise<ActionState | void>): FormAction {
+  return async (_prev, formData) => parseAndRun(schema, formData, handler);
+}
+
+/**
+ * An action for signed-in users with one of `auth.role`: signed-out people are sent to sign-in,
+ * other roles get a message and nothing runs. The handler receives the user as the database has it now.
+ */
+export function validatedActionWithUser<S extends z.ZodType>(
+  auth: ActionAuth,
+  schema: S,
+  handler: (data: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
+): FormAction {
+  return async (_prev, formData) => {
+    let user: SessionUser;
+    try {
+      user = await requireRole(auth.role, { returnTo: auth.returnTo });
+    } catch (error) {
+      if (error instanceof AccessDeniedError) return { ok: false, message: "Your account is not allowed to do this." };
+      throw error;
     }
-    return (await handler(parsed.data)) ?? { ok: true };
+    return parseAndRun(schema, formData, (data) => handler(data, user));
   };
 }

@@ -3,6 +3,7 @@
 import { createDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
+import { localAuthSecret } from "./lib/auth-secret";
 import { createTemporaryDatabase, testServerUrl } from "./lib/postgres";
 import { run, runForExitCode, startService, waitForUrl, type Service } from "./lib/processes";
 
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
     const { db, sql } = createDatabase(database.url, 2);
     await seedDatabase(db);
     await sql.end();
-    const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production" };
+    const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() };
     if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
     web = startService("web", "npx", ["next", "start", "-p", String(port)], { ...env, LOG_LEVEL: "warn" });
     await waitForUrl(`${baseUrl}/api/health/ready`, 60_000, web);

@@ -37,6 +37,10 @@ export function SiteHeader({ store, categories }: { store: Store; categories: Ca
           <span className="font-medium">{store.name.replace(/^Halles /, "")}</span>
           <span className="text-brand-700 underline">Change</span>
         </Link>
+        {/* The same link for everyone, so that the header stays cacheable; /account sends visitors to sign in. */}
+        <Link href="/account" className="flex items-center gap-1.5 rounded-full border border-stone-200 px-3 py-1.5 text-sm font-medium hover:border-brand-600">
+          <span aria-hidden>👤</span> Account
+        </Link>
       </div>
       <nav aria-label="Categories" className="border-t border-stone-100">
         <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-2 py-1.5 text-sm whitespace-nowrap">

@@ -6,6 +6,7 @@ import { seedBrands } from "./brands";
 import { HANDWRITTEN_PRODUCTS, type ProductSeed } from "./catalog-data";
 import { seedCategories } from "./categories";
 import { seedStores } from "./stores";
+import { seedUsers } from "./users";
 import { syntheticProducts } from "./synthetic";
 import { writeProductBatch, type NumberedProduct } from "./write-products";
 
@@ -45,6 +46,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     const stores = await seedStores(tx);
     const categories = await seedCategories(tx);
     const brandIds = await seedBrands(tx);
+    await seedUsers(tx, stores);
     const refs = { stores, categories, brandIds };
 
     const summary: SeedSummary = { stores: stores.length, categories: categories.size, brands: brandIds.size, products: 0, variants: 0 };

@@ -18,6 +18,10 @@ const plainPages: { source: string; destination: string; missing?: { type: "quer
   { source: `/p/${slug}`, destination: "/at/:store/p/:slug" },
   { source: `/c/${slug}`, destination: "/at/:store/c/:slug/-", missing: noListingQuery },
   { source: "/stores", destination: "/at/:store/stores/-", missing: [{ type: "query", key: "postcode" }] },
+  // Account pages: dynamic (they read the session), but rendered inside the store's layout.
+  { source: "/sign-in", destination: "/at/:store/sign-in" },
+  { source: "/sign-up", destination: "/at/:store/sign-up" },
+  { source: "/account", destination: "/at/:store/account" },
 ];
 
 /** For each plain page: the chosen store when the cookie holds a slug, else the default store. */

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { ROLE_NAMES, StaffGate } from "./staff-gate";
+
+export const metadata: Metadata = { title: { default: "Back office", template: "%s · Halles back office" }, robots: { index: false, follow: false } };
+
+export default function BackOfficeLayout({ children }: LayoutProps<"/admin">) {
+  return (
+    <div className="min-h-screen bg-stone-50">
+      <header className="border-b border-stone-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <Link href="/admin" className="text-xl font-extrabold tracking-tight text-brand-700">
+            Halles back office
+          </Link>
+          <Link href="/account" className="text-sm font-medium text-brand-700 underline">
+            Your account
+          </Link>
+        </div>
+      </header>
+      <main id="main">
+        <Suspense fallback={<p className="mx-auto max-w-7xl px-4 py-8 text-stone-600">Checking your access…</p>}>
+          <StaffGate returnTo="/admin">
+            {(user) => (
+              <>
+                <p className="mx-auto max-w-7xl px-4 pt-4 text-sm text-stone-600" data-testid="staff-identity">
+                  Signed in as {user.name} · {ROLE_NAMES[user.role]}
+                </p>
+                {children}
+              </>
+            )}
+          </StaffGate>
+        </Suspense>
+      </main>
+    </div>
+  );
+}

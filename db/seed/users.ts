@@ -1,0 +1,38 @@
+// Demo accounts, one per role, all with the same password (listed in README.md). Upserted by
+// e-mail, so seeding again resets their name, role, store and password.
+import { sql } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import type { Executor } from "../client";
+import { users, type NewUser } from "../schema";
+import type { StoreRef } from "./stores";
+
+export const DEMO_PASSWORD = "halles-demo-2026";
+
+export const DEMO_ACCOUNTS = [
+  { email: "customer@halles.test", name: "Camille Martin", role: "customer", store: null },
+  { email: "agent@halles.test", name: "Alex Girard", role: "agent", store: "lyon-part-dieu" },
+  { email: "marketing@halles.test", name: "Morgane Leroy", role: "marketing", store: null },
+  { email: "admin@halles.test", name: "Antoine Dubois", role: "admin", store: null },
+] as const;
+
+/** Upserts the demo accounts; hashes the shared password once per run. */
+export async function seedUsers(db: Executor, stores: StoreRef[]): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const storeId = new Map(stores.map((s) => [s.slug, s.id]));
+  const rows: NewUser[] = DEMO_ACCOUNTS.map((a) => ({
+    email: a.email,
+    name: a.name,
+    role: a.role,
+    storeId: a.store ? (storeId.get(a.store) ?? null) : null,
+    passwordHash,
+  }));
+  const saved = await db
+    .insert(users)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: users.email,
+      set: { name: sql`excluded.name`, role: sql`excluded.role`, storeId: sql`excluded.store_id`, passwordHash: sql`excluded.password_hash` },
+    })
+    .returning({ id: users.id });
+  return saved.length;
+}

@@ -1,0 +1,38 @@
+// Who may do what: the session's user as read from the database, and the role check every guard uses.
+// No Next.js imports, so the workers and the tests can use it too.
+import type { Executor } from "@/db/client";
+import { findUserById } from "@/db/queries/users";
+import type { User, UserRole } from "@/db/schema";
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "storeId">;
+
+/** Everyone who works in the back office. */
+export const STAFF_ROLES = ["agent", "marketing", "admin"] as const satisfies readonly UserRole[];
+
+export type AccessDecision = "allowed" | "unauthenticated" | "forbidden";
+
+/** `roles` empty or absent: any signed-in user. */
+export function checkAccess(user: SessionUser | null, roles: readonly UserRole[] = []): AccessDecision {
+  if (!user) return "unauthenticated";
+  if (roles.length > 0 && !roles.includes(user.role)) return "forbidden";
+  return "allowed";
+}
+
+export class AccessDeniedError extends Error {
+  constructor(readonly code: Exclude<AccessDecision, "allowed">) {
+    super(code === "unauthenticated" ? "Please sign in to continue." : "You do not have access to this.");
+    this.name = "AccessDeniedError";
+  }
+}
+
+/**
+ * The user a session belongs to, read afresh from the database: a role changed or an account
+ * deleted since the session cookie was issued takes effect at once.
+ */
+export async function loadSessionUser(db: Executor, session: { user?: { id?: string | null } | null } | null): Promise<SessionUser | null> {
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await findUserById(db, id);
+  if (!user) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role, storeId: user.storeId };
+}
