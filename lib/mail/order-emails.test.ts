@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, formatSlot, orderVatBreakdown, renderOrderEmail, vatBreakdown, vatOfGross, type OrderEmailView } from "./order-emails";
+import { vatBreakdown, vatOfGross } from "@/lib/basket/pricing";
+import { escapeHtml, formatSlot, orderVatBreakdown, renderOrderEmail, type OrderEmailView } from "./order-emails";
 
 function view(overrides: Partial<OrderEmailView> = {}): OrderEmailView {
   return {

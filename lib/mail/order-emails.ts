@@ -1,11 +1,9 @@
 // The order e-mails (confirmed, cancelled) as subject, HTML and plain text. Pure: the
 // notification worker loads an OrderEmailView (db/queries/order-emails.ts) and sends the result.
+import { BASKET_RULES, vatBreakdown, type VatLine } from "@/lib/basket/pricing";
 import type { DeliveryAddress, Fulfilment, OrderStatus, SellingMode } from "@/db/schema";
 import { formatCents, formatVatRate } from "@/lib/catalog/pricing";
 import type { OrderEmailKind } from "@/lib/jobs/tasks";
-
-/** VAT on the delivery fee, in basis points: the standard rate (as in checkout's BASKET_RULES). */
-export const DELIVERY_FEE_VAT_RATE_BP = 2_000;
 
 export type OrderEmailLine = {
   productName: string;
@@ -38,31 +36,10 @@ export type OrderEmailView = {
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-export type VatRow = { rateBp: number; grossCents: number; vatCents: number; netCents: number };
-
-/** VAT contained in a VAT-inclusive amount, round(g × r / (10000 + r)), half up, in integers. */
-export function vatOfGross(grossCents: number, rateBp: number): number {
-  const denominator = 10_000 + rateBp;
-  return Math.floor((2 * grossCents * rateBp + denominator) / (2 * denominator));
-}
-
-/** Gross amounts summed per rate, the VAT computed once per rate; lowest rate first. */
-export function vatBreakdown(amounts: { grossCents: number; rateBp: number }[]): VatRow[] {
-  const byRate = new Map<number, number>();
-  for (const a of amounts) byRate.set(a.rateBp, (byRate.get(a.rateBp) ?? 0) + a.grossCents);
-  return [...byRate.entries()]
-    .filter(([, gross]) => gross > 0)
-    .sort(([a], [b]) => a - b)
-    .map(([rateBp, grossCents]) => {
-      const vatCents = vatOfGross(grossCents, rateBp);
-      return { rateBp, grossCents, vatCents, netCents: grossCents - vatCents };
-    });
-}
-
-export function orderVatBreakdown(view: Pick<OrderEmailView, "lines" | "deliveryFeeCents">): VatRow[] {
+export function orderVatBreakdown(view: Pick<OrderEmailView, "lines" | "deliveryFeeCents">): VatLine[] {
   return vatBreakdown([
     ...view.lines.map((line) => ({ grossCents: line.lineTotalCents, rateBp: line.vatRateBp })),
-    { grossCents: view.deliveryFeeCents, rateBp: DELIVERY_FEE_VAT_RATE_BP },
+    { grossCents: view.deliveryFeeCents, rateBp: BASKET_RULES.deliveryVatRateBp },
   ]);
 }
 
