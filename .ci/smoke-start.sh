@@ -34,8 +34,10 @@ trap - EXIT
 if kill -0 $pid 2>/dev/null; then cat "$log"; echo "smoke: npm start did not stop on Ctrl-C"; exit 1; fi
 sleep 1
 left='\.data/postgres -p 54330|next-server|workers/(order-worker|notification-worker|scheduler)\.ts|tools/(stripe-test-server|mail-capture)/cli\.ts'
-if pgrep -f "$left" >/dev/null; then
-  ps -eo pid,cmd | grep -E "$left" | grep -v grep
+# Zombies (already dead, not yet reaped by the container's init) do not count.
+alive=$(ps -eo stat=,pid=,args= | awk '$1 !~ /^Z/' | grep -E "$left" | grep -v grep || true)
+if [ -n "$alive" ]; then
+  echo "$alive"
   echo "smoke: processes left running after Ctrl-C"
   exit 1
 fi
