@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CategoryNode } from "@/db/queries/categories";
 import type { Store } from "@/db/schema";
+import { SearchForm } from "@/components/catalog/search-form";
 
 export function SiteHeader({ store, categories }: { store: Store; categories: CategoryNode[] }) {
   return (
@@ -12,22 +13,7 @@ export function SiteHeader({ store, categories }: { store: Store; categories: Ca
         <Link href="/" className="flex items-center gap-1.5 text-2xl font-extrabold tracking-tight text-brand-700">
           <span aria-hidden>🥕</span> Halles
         </Link>
-        <form action="/search" role="search" className="order-3 flex w-full sm:order-none sm:w-auto sm:flex-1">
-          <label htmlFor="site-search" className="sr-only">
-            Search products
-          </label>
-          <input
-            id="site-search"
-            name="q"
-            type="search"
-            maxLength={100}
-            placeholder="Search fruit, cheese, pasta…"
-            className="min-w-0 flex-1 rounded-l-full border border-r-0 border-stone-300 bg-stone-50 px-4 py-2 focus:bg-white"
-          />
-          <button type="submit" className="rounded-r-full bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Search
-          </button>
-        </form>
+        <SearchForm id="site-search" placeholder="Search fruit, cheese, pasta…" className="order-3 w-full sm:order-none sm:w-auto sm:flex-1" />
         <Link
           href="/stores"
           className="ml-auto flex items-center gap-2 rounded-full border border-stone-200 px-3 py-1.5 text-sm hover:border-brand-600 sm:ml-0"

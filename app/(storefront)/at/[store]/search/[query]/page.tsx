@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ListingFilters, SortSelect } from "@/components/catalog/listing-filters";
 import { ListingSummary } from "@/components/catalog/listing-summary";
+import { SearchForm } from "@/components/catalog/search-form";
 import { Pagination } from "@/components/catalog/pagination";
 import { ProductGrid } from "@/components/product/product-card";
 import { getSearchListing, requireStore } from "@/lib/catalog/data";
-import { decodeListingSegment, MAX_QUERY_LENGTH, serializeListingParams, type Sort } from "@/lib/catalog/listing-params";
+import { decodeListingSegment, serializeListingParams, type Sort } from "@/lib/catalog/listing-params";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 
 const SORTS: Sort[] = ["relevance", "price-asc", "price-desc", "unit-price-asc", "name-asc"];
@@ -30,23 +31,7 @@ export default async function SearchPage({ params }: PageProps<"/at/[store]/sear
   return (
     <div className="space-y-5">
       <h1 className="text-3xl font-extrabold">{listingParams.q ? <>Results for “{listingParams.q}”</> : "Search"}</h1>
-      <form action="/search" role="search" className="flex max-w-xl">
-        <label htmlFor="search-page-q" className="sr-only">
-          Search products
-        </label>
-        <input
-          id="search-page-q"
-          name="q"
-          type="search"
-          defaultValue={listingParams.q}
-          maxLength={MAX_QUERY_LENGTH}
-          placeholder="Try “bananas” or “greek yoghurt”"
-          className="min-w-0 flex-1 rounded-l-full border border-r-0 border-stone-300 bg-white px-4 py-2.5"
-        />
-        <button type="submit" className="rounded-r-full bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800">
-          Search
-        </button>
-      </form>
+      <SearchForm id="search-page-q" defaultValue={listingParams.q} placeholder="Try “bananas” or “greek yoghurt”" large className="max-w-xl" />
       {listing && listing.corrections.length > 0 && listing.total > 0 && (
         <p className="text-stone-700" data-testid="search-corrections">
           Including results for{" "}
