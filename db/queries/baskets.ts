@@ -284,3 +284,9 @@ export async function changeBasketStore(db: Executor, basketId: string, storeId:
   if (updated.length === 0) throw new BasketError("basket_not_found", "This basket no longer exists.");
   return (await getBasketView(db, basketId))!;
 }
+
+/** The shopper's basket id, or null; never creates one. */
+export async function findShopperBasketId(db: Executor, userId: string): Promise<string | null> {
+  const [row] = await db.select({ id: baskets.id }).from(baskets).where(eq(baskets.userId, userId));
+  return row?.id ?? null;
+}

@@ -1,0 +1,89 @@
+// A shopper's own orders, for the account pages and the v1 API: every query takes the shopper's
+// id, so another shopper's order reads exactly like one that does not exist.
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { orderEvents, orderLines, orders, slots, stores, type Order, type OrderLine, type OrderStatus } from "../schema";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const SHOPPER_ORDERS_PAGE_SIZE = 20;
+
+const summaryColumns = {
+  id: orders.id,
+  number: orders.number,
+  status: orders.status,
+  fulfilment: orders.fulfilment,
+  totalCents: orders.totalCents,
+  createdAt: orders.createdAt,
+  store: { slug: stores.slug, name: stores.name },
+  slot: { startsAt: slots.startsAt, endsAt: slots.endsAt },
+};
+
+export type ShopperOrderSummary = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  fulfilment: Order["fulfilment"];
+  totalCents: number;
+  createdAt: Date;
+  store: { slug: string; name: string };
+  slot: { startsAt: Date; endsAt: Date };
+  lineCount: number;
+};
+
+export type ShopperOrderPage = { items: ShopperOrderSummary[]; page: number; pageSize: number; total: number; pageCount: number };
+
+/** The shopper's orders, newest first, a page at a time (pages from 1). */
+export async function listShopperOrders(db: Executor, userId: string, params: { page: number }): Promise<ShopperOrderPage> {
+  const pageSize = SHOPPER_ORDERS_PAGE_SIZE;
+  const page = Math.max(1, Math.floor(params.page));
+  if (!UUID.test(userId)) return { items: [], page, pageSize, total: 0, pageCount: 0 };
+  const [items, [{ total }]] = await Promise.all([
+    db
+      .select({
+        ...summaryColumns,
+        lineCount: sql<number>`(select count(*) from order_lines l where l.order_id = ${orders.id})::int`,
+      })
+      .from(orders)
+      .innerJoin(stores, eq(stores.id, orders.storeId))
+      .innerJoin(slots, eq(slots.id, orders.slotId))
+      .where(eq(orders.userId, userId))
+      .orderBy(desc(orders.createdAt), desc(orders.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ total: count() }).from(orders).where(eq(orders.userId, userId)),
+  ]);
+  return { items, page, pageSize, total, pageCount: Math.ceil(total / pageSize) };
+}
+
+export type ShopperOrderEvent = { fromStatus: OrderStatus | null; toStatus: OrderStatus; reason: string | null; at: Date };
+
+export type ShopperOrderDetail = {
+  order: Order;
+  store: { slug: string; name: string };
+  slot: { startsAt: Date; endsAt: Date };
+  lines: OrderLine[];
+  /** Status changes, oldest first; e-mail records (from = to) are left out. */
+  timeline: ShopperOrderEvent[];
+};
+
+/** One of the shopper's orders with its lines and status timeline; null when malformed, missing or another's. */
+export async function getShopperOrder(db: Executor, userId: string, orderId: string): Promise<ShopperOrderDetail | null> {
+  if (!UUID.test(userId) || !UUID.test(orderId)) return null;
+  const [head] = await db
+    .select({ order: orders, store: summaryColumns.store, slot: summaryColumns.slot })
+    .from(orders)
+    .innerJoin(stores, eq(stores.id, orders.storeId))
+    .innerJoin(slots, eq(slots.id, orders.slotId))
+    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+  if (!head) return null;
+  const [lines, timeline] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position)),
+    db
+      .select({ fromStatus: orderEvents.fromStatus, toStatus: orderEvents.toStatus, reason: orderEvents.reason, at: orderEvents.createdAt })
+      .from(orderEvents)
+      .where(and(eq(orderEvents.orderId, orderId), sql`${orderEvents.fromStatus} is distinct from ${orderEvents.toStatus}`))
+      .orderBy(asc(orderEvents.createdAt), asc(orderEvents.id)),
+  ]);
+  return { ...head, lines, timeline };
+}
