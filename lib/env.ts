@@ -9,17 +9,20 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/** Validates the environment against a schema, naming every problem in one error. */
+export function parseEnv<S extends z.ZodType>(shape: S, source: Record<string, string | undefined> = process.env): z.infer<S> {
+  const parsed = shape.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
 let cached: Env | undefined;
 
 export function env(): Env {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Invalid environment: ${problems}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(schema);
   return cached;
 }
 

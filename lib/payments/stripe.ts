@@ -2,6 +2,7 @@
 // SDK talks to tools/stripe-test-server; without it, to Stripe itself with the configured keys.
 import Stripe from "stripe";
 import { z } from "zod";
+import { parseEnv } from "@/lib/env";
 
 const schema = z.object({
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_/, "must be a Stripe secret key"),
@@ -14,11 +15,7 @@ const schema = z.object({
 export type StripeConfig = z.infer<typeof schema>;
 
 export function stripeConfig(source: Record<string, string | undefined> = process.env): StripeConfig {
-  const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    throw new Error(`Stripe is not configured: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
-  }
-  return parsed.data;
+  return parseEnv(schema, source);
 }
 
 export function createStripe(config: StripeConfig): Stripe {

@@ -1,5 +1,6 @@
 // The worker services' environment, validated once at start-up.
 import { z } from "zod";
+import { parseEnv } from "@/lib/env";
 import { DEFAULT_SMTP_URL } from "@/lib/mail/transport";
 
 const schema = z.object({
@@ -27,13 +28,6 @@ export type WorkerEnv = z.infer<typeof schema>;
 let cached: WorkerEnv | undefined;
 
 export function workerEnv(): WorkerEnv {
-  if (!cached) {
-    const parsed = schema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Invalid environment: ${problems}`);
-    }
-    cached = parsed.data;
-  }
+  cached ??= parseEnv(schema);
   return cached;
 }
