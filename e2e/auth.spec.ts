@@ -90,6 +90,8 @@ test("five wrong passwords lock the e-mail for a while, even with the right pass
   for (let attempt = 1; attempt <= 5; attempt++) {
     await signIn(page, email, `wrong password ${attempt}`);
     await expect(page.getByTestId("form-message")).toHaveText("E-mail or password is incorrect.");
+    // React resets the form once the answer is rendered (the password empties): only then type again.
+    await expect(page.getByLabel("Password")).toHaveValue("");
   }
   await signIn(page, email, PASSWORD);
   await expect(page.getByTestId("form-message")).toHaveText(/^Too many attempts\. Try again in 1[45] minutes\.$/);
