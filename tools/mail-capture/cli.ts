@@ -2,6 +2,7 @@
 // Run: npx tsx tools/mail-capture/cli.ts
 import { z } from "zod";
 import { createMailCapture } from "./server";
+import { stopOnSignals } from "../lib/stop-on-signals";
 
 const envSchema = z.object({
   MAIL_CAPTURE_SMTP_PORT: z.coerce.number().int().min(0).max(65_535).default(1025),
@@ -32,21 +33,7 @@ async function main(): Promise<void> {
     log: logLine,
   });
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logLine({ level: "info", msg: "shutting down", signal });
-    capture.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logLine({ level: "error", msg: "shutdown failed", error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  stopOnSignals(() => capture.close(), logLine);
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
 // Run: npx tsx tools/stripe-test-server/cli.ts
 import { z } from "zod";
 import { createStripeTestServer } from "./server";
+import { stopOnSignals } from "../lib/stop-on-signals";
 
 const envSchema = z.object({
   STRIPE_TEST_SERVER_PORT: z.coerce.number().int().min(0).max(65_535).default(12111),
@@ -42,21 +43,7 @@ async function main(): Promise<void> {
     logLine({ level: "warn", msg: "STRIPE_WEBHOOK_URL is not set: events are recorded (GET /_test/events) but not delivered" });
   }
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logLine({ level: "info", msg: "shutting down", signal });
-    server.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logLine({ level: "error", msg: "shutdown failed", error: String(error) });
-        process.exit(1);
-      },
-    );
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
+  stopOnSignals(() => server.close(), logLine);
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { connection } from "next/server";
 import { Suspense } from "react";
-import { getSessionUser } from "@/lib/auth/guards";
-import { safeNextPath } from "@/lib/auth/safe-path";
+import { ReturnPath } from "@/components/account/return-path";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { SignInForm } from "./sign-in-form";
 
@@ -14,7 +11,6 @@ export function generateStaticParams() {
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false, follow: false } };
 
-type SearchParams = PageProps<"/at/[store]/sign-in">["searchParams"];
 
 // The form is part of the page's shell, outside <Suspense>: after a form post without JavaScript,
 // content streamed behind a boundary stays hidden, so the form and its errors must not be.
@@ -35,12 +31,4 @@ export default function SignInPage({ searchParams }: PageProps<"/at/[store]/sign
       </p>
     </div>
   );
-}
-
-/** Sends people who are already signed in on their way; otherwise carries `next` in the form. */
-async function ReturnPath({ searchParams }: { searchParams: SearchParams }) {
-  await connection();
-  const returnTo = safeNextPath((await searchParams).next);
-  if (await getSessionUser()) redirect(returnTo);
-  return <input type="hidden" name="next" value={returnTo} />;
 }

@@ -1,10 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { connection } from "next/server";
 import { Suspense } from "react";
-import { getSessionUser } from "@/lib/auth/guards";
-import { safeNextPath } from "@/lib/auth/safe-path";
+import { ReturnPath } from "@/components/account/return-path";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { SignUpForm } from "./sign-up-form";
 
@@ -14,7 +11,6 @@ export function generateStaticParams() {
 
 export const metadata: Metadata = { title: "Create an account", robots: { index: false, follow: false } };
 
-type SearchParams = PageProps<"/at/[store]/sign-up">["searchParams"];
 
 // As on the sign-in page, the form stays outside <Suspense> so that it works without JavaScript.
 export default function SignUpPage({ searchParams }: PageProps<"/at/[store]/sign-up">) {
@@ -34,11 +30,4 @@ export default function SignUpPage({ searchParams }: PageProps<"/at/[store]/sign
       </p>
     </div>
   );
-}
-
-async function ReturnPath({ searchParams }: { searchParams: SearchParams }) {
-  await connection();
-  const returnTo = safeNextPath((await searchParams).next);
-  if (await getSessionUser()) redirect(returnTo);
-  return <input type="hidden" name="next" value={returnTo} />;
 }
