@@ -1,5 +1,5 @@
 // Child processes for the scripts: run to completion, or keep a service running and stop it cleanly.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 
 type Env = Record<string, string | undefined>;
 
@@ -42,16 +42,31 @@ export function startService(name: string, command: string, args: string[], env:
   return {
     name,
     child,
+    // npx exits before the process it runs, so wait until the whole group is gone.
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        signal("SIGTERM");
-        const timer = setTimeout(() => signal("SIGKILL"), graceMs);
-        await exited;
-        clearTimeout(timer);
+      signal("SIGTERM");
+      const deadline = Date.now() + graceMs;
+      while (groupAlive(child.pid!)) {
+        if (Date.now() > deadline) signal("SIGKILL");
+        await new Promise((r) => setTimeout(r, 100));
       }
-      signal("SIGTERM"); // grandchildren that outlived their parent
+      await exited;
     },
   };
+}
+
+/** Whether any process of the group still runs (zombies waiting to be reaped do not count). */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return false;
+  }
+  const rows = spawnSync("ps", ["-eo", "pgid=,stat="], { encoding: "utf8" }).stdout.split("\n");
+  return rows.some((row) => {
+    const [group, stat] = row.trim().split(/\s+/);
+    return Number(group) === pgid && stat !== undefined && !stat.startsWith("Z");
+  });
 }
 
 /** Polls a URL until it answers 2xx, or fails after `timeoutMs`. */
