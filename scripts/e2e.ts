@@ -5,7 +5,7 @@ import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
 import { localAuthSecret } from "./lib/auth-secret";
 import { createTemporaryDatabase, testServerUrl } from "./lib/postgres";
-import { run, runForExitCode, startService, waitForUrl, type Service } from "./lib/processes";
+import { NEXT_BIN, run, runForExitCode, startService, waitForUrl, type Service } from "./lib/processes";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     await sql.end();
     const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() };
     if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
-    web = startService("web", "npx", ["next", "start", "-p", String(port)], { ...env, LOG_LEVEL: "warn" });
+    web = startService("web", process.execPath, [NEXT_BIN, "start", "-p", String(port)], { ...env, LOG_LEVEL: "warn" });
     await waitForUrl(`${baseUrl}/api/health/ready`, 60_000, web);
     return await runForExitCode("npx", ["playwright", "test", ...process.argv.slice(2)], { ...env, BASE_URL: baseUrl });
   } finally {

@@ -5,7 +5,7 @@
 import { openDatabase, prepareDatabase } from "./database";
 import { localAuthSecret } from "./lib/auth-secret";
 import { buildIsStale } from "./lib/build";
-import { run, startService, waitForUrl, type Service } from "./lib/processes";
+import { NEXT_BIN, run, startService, typescript, waitForUrl, type Service } from "./lib/processes";
 
 const port = Number(process.env.PORT ?? 3000);
 const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
@@ -53,7 +53,7 @@ async function main() {
 
   /** Starts a service, stops everything if it dies, and waits until it answers `readyUrl`. */
   const launch = async (name: string, args: string[], env: Record<string, string>, readyUrl: string) => {
-    const service = startService(name, "npx", args, { ...env, HALLES_SERVICE: name });
+    const service = startService(name, process.execPath, args, { ...env, HALLES_SERVICE: name });
     services.push(service);
     service.child.on("exit", (code) => !stopping && void stop(code ?? 1));
     await waitForUrl(readyUrl, 60_000, service);
@@ -68,7 +68,7 @@ async function main() {
     }
     if (useMailCapture) {
       const mail = { MAIL_CAPTURE_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_CAPTURE_HTTP_PORT: String(MAIL_HTTP_PORT) };
-      await launch("mail-capture", ["tsx", "tools/mail-capture/cli.ts"], mail, `http://127.0.0.1:${MAIL_HTTP_PORT}/api/messages`);
+      await launch("mail-capture", typescript("tools/mail-capture/cli.ts"), mail, `http://127.0.0.1:${MAIL_HTTP_PORT}/api/messages`);
     }
     if (useStripeTestServer) {
       const stripe = {
@@ -76,11 +76,11 @@ async function main() {
         STRIPE_WEBHOOK_SECRET: stripeEnv.STRIPE_WEBHOOK_SECRET,
         STRIPE_WEBHOOK_URL: `http://127.0.0.1:${port}/api/webhooks/stripe`,
       };
-      await launch("stripe-test-server", ["tsx", "tools/stripe-test-server/cli.ts"], stripe, `http://127.0.0.1:${STRIPE_TEST_PORT}/`);
+      await launch("stripe-test-server", typescript("tools/stripe-test-server/cli.ts"), stripe, `http://127.0.0.1:${STRIPE_TEST_PORT}/`);
     }
-    await launch("web", ["next", "start", "-p", String(port)], env, `http://127.0.0.1:${port}/api/health/ready`);
+    await launch("web", [NEXT_BIN, "start", "-p", String(port)], env, `http://127.0.0.1:${port}/api/health/ready`);
     await Promise.all(
-      WORKERS.map((w) => launch(w.name, ["tsx", w.entry], { ...env, HEALTH_PORT: String(w.healthPort) }, `http://127.0.0.1:${w.healthPort}/health/ready`)),
+      WORKERS.map((w) => launch(w.name, typescript(w.entry), { ...env, HEALTH_PORT: String(w.healthPort) }, `http://127.0.0.1:${w.healthPort}/health/ready`)),
     );
     log(`Halles is running at ${publicUrl} — press Ctrl-C to stop.`);
     if (useStripeTestServer) log(`Payments: local Stripe test server (TEST MODE) on http://127.0.0.1:${STRIPE_TEST_PORT}`);

@@ -3,6 +3,16 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 
 type Env = Record<string, string | undefined>;
 
+/*
+ * Services run straight under node (`startService(name, process.execPath, …)`), never through
+ * the npx or tsx wrappers: tsx's wrapper SIGKILLs a child that is slow to acknowledge Ctrl-C,
+ * which would cut a graceful shutdown short and orphan what the child had started.
+ */
+/** Node arguments that run a TypeScript entry point. */
+export const typescript = (entry: string) => ["--import", "tsx", entry];
+/** The Next.js CLI, to run with node. */
+export const NEXT_BIN = "node_modules/next/dist/bin/next";
+
 /** Runs a command with inherited output; rejects when it exits non-zero. */
 export function run(command: string, args: string[], env: Env = {}): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -26,8 +36,8 @@ export function runForExitCode(command: string, args: string[], env: Env = {}): 
 export type Service = { name: string; child: ChildProcess; stop: () => Promise<void> };
 
 /**
- * Starts a long-running service in its own process group (npx and next start spawn children of
- * their own); `stop` sends SIGTERM to the group and waits, with SIGKILL after the grace period.
+ * Starts a long-running service in its own process group (next start spawns children of its
+ * own); `stop` sends SIGTERM to the group and waits, with SIGKILL after the grace period.
  */
 export function startService(name: string, command: string, args: string[], env: Env = {}, graceMs = 10_000): Service {
   const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env }, detached: true });
@@ -42,7 +52,7 @@ export function startService(name: string, command: string, args: string[], env:
   return {
     name,
     child,
-    // npx exits before the process it runs, so wait until the whole group is gone.
+    // The leader may exit before its children, so wait until the whole group is gone.
     stop: async () => {
       signal("SIGTERM");
       const deadline = Date.now() + graceMs;
