@@ -22,6 +22,11 @@ const plainPages: { source: string; destination: string; missing?: { type: "quer
   { source: "/sign-in", destination: "/at/:store/sign-in" },
   { source: "/sign-up", destination: "/at/:store/sign-up" },
   { source: "/account", destination: "/at/:store/account" },
+  { source: "/account/orders", destination: "/at/:store/account/orders" },
+  { source: "/account/orders/:id([0-9a-f-]{36})", destination: "/at/:store/account/orders/:id" },
+  // The basket and checkout: dynamic too (they read the basket cookie or the session).
+  { source: "/basket", destination: "/at/:store/basket" },
+  { source: "/checkout", destination: "/at/:store/checkout" },
 ];
 
 /** For each plain page: the chosen store when the cookie holds a slug, else the default store. */
