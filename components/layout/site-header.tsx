@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { CategoryNode } from "@/db/queries/categories";
 import type { Store } from "@/db/schema";
+import { BasketButton } from "@/components/basket/basket-button";
 import { SearchForm } from "@/components/catalog/search-form";
 
 export function SiteHeader({ store, categories }: { store: Store; categories: CategoryNode[] }) {
@@ -27,6 +28,7 @@ export function SiteHeader({ store, categories }: { store: Store; categories: Ca
         <Link href="/account" className="flex items-center gap-1.5 rounded-full border border-stone-200 px-3 py-1.5 text-sm font-medium hover:border-brand-600">
           <span aria-hidden>👤</span> Account
         </Link>
+        <BasketButton />
       </div>
       <nav aria-label="Categories" className="border-t border-stone-100">
         <ul className="mx-auto flex max-w-7xl gap-1 overflow-x-auto px-2 py-1.5 text-sm whitespace-nowrap">

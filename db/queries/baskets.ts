@@ -290,3 +290,19 @@ export async function findShopperBasketId(db: Executor, userId: string): Promise
   const [row] = await db.select({ id: baskets.id }).from(baskets).where(eq(baskets.userId, userId));
   return row?.id ?? null;
 }
+
+/** The quantity of a variant in a basket (0 when absent). */
+export async function basketLineQuantity(db: Executor, basketId: string, variantId: number): Promise<number> {
+  if (!UUID.test(basketId) || !Number.isSafeInteger(variantId)) return 0;
+  const [row] = await db
+    .select({ quantity: basketLines.quantity })
+    .from(basketLines)
+    .where(and(eq(basketLines.basketId, basketId), eq(basketLines.variantId, variantId)));
+  return row?.quantity ?? 0;
+}
+
+/** Count of lines and estimated total for the header, in one small query. */
+export async function basketSummary(db: Executor, basketId: string): Promise<{ lines: number; subtotalCents: number }> {
+  const view = await getBasketView(db, basketId);
+  return { lines: view?.lines.length ?? 0, subtotalCents: view?.totals.subtotalCents ?? 0 };
+}

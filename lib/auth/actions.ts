@@ -6,8 +6,9 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut, TooManyAttemptsError } from "@/auth";
 import { getDb } from "@/db/client";
-import { addAddress, createUser, deleteAddress, UserQueryError } from "@/db/queries/users";
+import { addAddress, createUser, deleteAddress, findUserByEmail, UserQueryError } from "@/db/queries/users";
 import { validatedAction, validatedActionWithUser, type ActionState } from "@/lib/actions";
+import { adoptGuestBasket } from "@/lib/basket/session";
 import { INVALID_CREDENTIALS_MESSAGE } from "./credentials";
 import { hashPassword } from "./password";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-policy";
@@ -31,10 +32,12 @@ async function returnPath(next: string | undefined): Promise<string> {
   }
 }
 
-/** Signs in through Auth.js; a message for the form when refused. */
+/** Signs in through Auth.js, bringing the guest's basket along; a message for the form when refused. */
 async function signInOrExplain(credentials: { email: string; password: string }): Promise<ActionState | null> {
   try {
     await signIn("credentials", { ...credentials, redirect: false });
+    const user = await findUserByEmail(getDb(), credentials.email);
+    if (user) await adoptGuestBasket(user.id);
     return null;
   } catch (error) {
     if (error instanceof TooManyAttemptsError) return { ok: false, message: throttleMessage(error.retryAfterMinutes) };

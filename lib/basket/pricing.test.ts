@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   authorizationCents,
+  quantityOptions,
   basketTotals,
   deliveryFeeCents,
   largestQuantityWithin,
@@ -129,5 +130,21 @@ describe("basket totals", () => {
     expect(authorizationCents(1_000, 1)).toBe(1_001);
     expect(authorizationCents(1_000, 10)).toBe(1_001);
     expect(authorizationCents(1_000, 11)).toBe(1_002);
+  });
+});
+
+describe("quantityOptions", () => {
+  it("offers 1 to 10 items", () => {
+    const options = quantityOptions({ sellingMode: "unit", priceCents: 129, weightStepGrams: null });
+    expect(options.map((o) => o.value)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(options[2].label).toBe("3");
+  });
+
+  it("offers weight steps with their estimated price, and keeps a current quantity outside the list", () => {
+    const bananas = { sellingMode: "weight" as const, priceCents: 199, weightStepGrams: 250 };
+    const options = quantityOptions(bananas, 3000);
+    expect(options[0]).toEqual({ value: 250, label: "250 g · about €0.50" });
+    expect(options.at(-2)?.value).toBe(2500);
+    expect(options.at(-1)).toEqual({ value: 3000, label: "3 kg · about €5.97" });
   });
 });

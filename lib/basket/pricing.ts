@@ -1,6 +1,7 @@
 // Basket arithmetic in integer cents: line estimates, quantity rules, totals, delivery fee, VAT
 // breakdown and the card authorisation amount. Pure, so the web layer, workers and tests agree.
 import type { Fulfilment, SellingMode } from "@/db/schema";
+import { formatCents } from "@/lib/catalog/pricing";
 
 /** The checkout rules, in one place. */
 export const BASKET_RULES = {
@@ -150,4 +151,20 @@ export function basketTotals(lines: PricedLine[], fulfilment: Fulfilment): Baske
       { grossCents: fee, rateBp: BASKET_RULES.deliveryVatRateBp },
     ]),
   };
+}
+
+/**
+ * The quantities a shopper picks from: 1–10 items, or 1–10 weight steps with the estimated price
+ * ("500 g · about €1.29"); `current` is kept when it lies outside that list.
+ */
+export function quantityOptions(variant: SellableVariant, current?: number): { value: number; label: string }[] {
+  const step = quantityStep(variant);
+  const values = Array.from({ length: 10 }, (_, i) => (i + 1) * step).filter((v) => v <= maxQuantity(variant));
+  if (current !== undefined && current > 0 && !values.includes(current)) values.push(current);
+  return values
+    .sort((a, b) => a - b)
+    .map((value) => ({
+      value,
+      label: variant.sellingMode === "weight" ? `${formatGrams(value)} · about ${formatCents(lineEstimateCents(variant, value))}` : String(value),
+    }));
 }

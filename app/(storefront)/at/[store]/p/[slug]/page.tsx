@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Image from "next/image";
 import { notFound } from "next/navigation";
+import { AddToBasketForm } from "@/components/basket/add-to-basket-form";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
 import { DietaryBadges } from "@/components/product/dietary-badges";
 import { PriceTag } from "@/components/product/price-tag";
@@ -64,6 +65,7 @@ export default async function ProductPage({ params }: PageProps<"/at/[store]/p/[
             <div className="mt-4">
               <StockStatus inStock={main.inStock} storeName={store.name} />
             </div>
+            <AddToBasketForm variant={main} productName={product.name} inStock={main.inStock} />
           </div>
           {variants.length > 1 && (
             <section aria-labelledby="sizes">

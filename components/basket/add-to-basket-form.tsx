@@ -1,0 +1,46 @@
+"use client";
+// "Add to basket" on the product page: a plain form that works without JavaScript (the action
+// then sends the browser to the basket); with it, the page stays and the header updates.
+import { useActionState } from "react";
+import { FormMessage, primaryButton } from "@/components/account/form-field";
+import { addToBasket } from "@/lib/basket/actions";
+import { quantityOptions, type SellableVariant } from "@/lib/basket/pricing";
+import { useHydrated, useRefreshBasketOn } from "./use-basket";
+
+type Props = { variant: SellableVariant & { id: number; sizeLabel: string }; productName: string; inStock: boolean };
+
+export function AddToBasketForm({ variant, productName, inStock }: Props) {
+  const [state, action, pending] = useActionState(addToBasket, {});
+  const hydrated = useHydrated();
+  useRefreshBasketOn(state.ok ? state : null);
+  if (!inStock) return null;
+  const weighed = variant.sellingMode === "weight";
+  const id = `quantity-${variant.id}`;
+  return (
+    <form action={action} className="mt-4 space-y-3">
+      <input type="hidden" name="variantId" value={variant.id} />
+      {hydrated && <input type="hidden" name="js" value="1" />}
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+            {weighed ? "Weight" : "Quantity"}
+          </label>
+          <select id={id} name="quantity" defaultValue={quantityOptions(variant)[0].value} className="mt-1 rounded-lg border border-stone-300 bg-white px-3 py-2">
+            {quantityOptions(variant).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" disabled={pending} className={primaryButton} aria-label={`Add ${productName} (${variant.sizeLabel}) to basket`}>
+          {pending ? "Adding…" : "Add to basket"}
+        </button>
+      </div>
+      {weighed && <p className="text-sm text-stone-600">Weighed items are charged at the weight picked for you; we hold up to 10% more on your card.</p>}
+      <div aria-live="polite">
+        <FormMessage ok={state.ok} message={state.message} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,57 @@
+"use server";
+// Basket changes from the storefront's forms. With JavaScript the form stays where it is and the
+// header refreshes; without it (no `js` field) the browser is sent to the basket page, which
+// says what happened. Quantities and prices are checked on the server (db/queries/baskets.ts).
+import { refresh } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { BasketError, basketLineQuantity, setBasketLine } from "@/db/queries/baskets";
+import { validatedAction, type ActionState } from "@/lib/actions";
+import { basketForWriting, currentBasketId } from "./session";
+
+const line = {
+  variantId: z.coerce.number({ error: "Unknown product." }).int("Unknown product.").positive("Unknown product.").max(2_147_483_647, "Unknown product."),
+  // Any number here: the quantity rules of the variant (steps, whole items, limits) decide.
+  quantity: z.coerce.number({ error: "Choose a quantity." }).refine(Number.isFinite, "Choose a quantity."),
+  js: z.literal("1").optional(),
+};
+
+export type BasketNotice = "added" | "updated" | BasketError["code"];
+
+/** Where a browser without JavaScript lands: the basket page, told what happened. */
+function basketPage(notice: BasketNotice, variantId: number): never {
+  redirect(`/basket?notice=${notice}&variant=${variantId}`);
+}
+
+async function change(js: boolean, variantId: number, notice: "added" | "updated", apply: () => Promise<void>): Promise<ActionState> {
+  try {
+    await apply();
+  } catch (error) {
+    if (!(error instanceof BasketError)) throw error;
+    if (!js) basketPage(error.code, variantId);
+    return { ok: false, message: error.message, errors: { quantity: [error.message] } };
+  }
+  if (!js) basketPage(notice, variantId);
+  refresh();
+  return { ok: true, message: notice === "added" ? "Added to your basket." : "Basket updated." };
+}
+
+/** Adds to what the basket already holds of this product. */
+export const addToBasket = validatedAction(z.object(line), async ({ variantId, quantity, js }) =>
+  change(js === "1", variantId, "added", async () => {
+    if (!(quantity > 0)) throw new BasketError("invalid_quantity", "Choose a quantity above zero.");
+    const basket = await basketForWriting();
+    const had = await basketLineQuantity(getDb(), basket.id, variantId);
+    await setBasketLine(getDb(), { basketId: basket.id, variantId, quantity: had + quantity });
+  }),
+);
+
+/** Sets a line's quantity; 0 removes it. */
+export const updateBasketLine = validatedAction(z.object(line), async ({ variantId, quantity, js }) =>
+  change(js === "1", variantId, "updated", async () => {
+    const basketId = await currentBasketId();
+    if (!basketId) throw new BasketError("basket_not_found", "Your basket is empty.");
+    await setBasketLine(getDb(), { basketId, variantId, quantity });
+  }),
+);
