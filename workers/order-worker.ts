@@ -1,8 +1,10 @@
 // The order worker: applies Stripe events to orders (confirm on authorisation, cancel on
-// decline or expiry), committing or releasing stock and slots. Run: npx tsx workers/order-worker.ts
+// decline or expiry), committing or releasing stock and slots, and closes cancelled orders'
+// payments at Stripe. Run: npx tsx workers/order-worker.ts
 import { getStripe } from "@/lib/payments/stripe";
 import { workerEnv } from "./lib/config";
 import { startWorkerService } from "./runtime";
+import { closeStripePaymentTask } from "./tasks/close-stripe-payment";
 import { processStripeEventTask } from "./tasks/process-stripe-event";
 
 const DEFAULT_HEALTH_PORT = 9101;
@@ -11,7 +13,7 @@ async function main(): Promise<void> {
   const env = workerEnv();
   await startWorkerService({
     name: "order-worker",
-    tasks: { "process-stripe-event": processStripeEventTask(getStripe()) },
+    tasks: { "process-stripe-event": processStripeEventTask, "close-stripe-payment": closeStripePaymentTask(getStripe()) },
     concurrency: env.WORKER_CONCURRENCY ?? 4,
     healthPort: env.HEALTH_PORT ?? DEFAULT_HEALTH_PORT,
   });

@@ -2,7 +2,6 @@
 // default), every hour extends the slot calendar. graphile-worker's crontab runs each line once
 // per tick however many schedulers run. Run: npx tsx workers/scheduler.ts
 import { enqueueJob } from "@/lib/jobs/queue";
-import { getStripe } from "@/lib/payments/stripe";
 import { workerEnv } from "./lib/config";
 import { startWorkerService } from "./runtime";
 import { expireUnpaidOrdersTask, rollSlotCalendarTask } from "./tasks/scheduled";
@@ -15,7 +14,7 @@ async function main(): Promise<void> {
   const env = workerEnv();
   const service = await startWorkerService({
     name: "scheduler",
-    tasks: { "expire-unpaid-orders": expireUnpaidOrdersTask(getStripe()), "roll-slot-calendar": rollSlotCalendarTask },
+    tasks: { "expire-unpaid-orders": expireUnpaidOrdersTask, "roll-slot-calendar": rollSlotCalendarTask },
     crontab,
     concurrency: env.WORKER_CONCURRENCY ?? 1,
     healthPort: env.HEALTH_PORT ?? DEFAULT_HEALTH_PORT,

@@ -6,6 +6,11 @@ import { orderEvents, orderLines, orders, slots, stores, type Order, type OrderL
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Ids from URLs and forms are checked before they reach a uuid column (which would throw). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 export const SHOPPER_ORDERS_PAGE_SIZE = 20;
 
 const summaryColumns = {

@@ -1,5 +1,5 @@
 // Per-store stock for orders: reserve at checkout, release when an unpaid order ends, commit
-// when it is confirmed. Every change is a conditional update taken in variant-id order, so
+// when it is confirmed, give back when a confirmed order is cancelled. Every change is a conditional update taken in variant-id order, so
 // concurrent checkouts never oversell and never deadlock.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
@@ -58,8 +58,19 @@ export function commitOrderStock(tx: Executor, orderId: string): Promise<number>
   return applyOrderLines(tx, orderId, "commit");
 }
 
+/** Puts a confirmed (committed, not yet picked) order's goods back on the shelf: quantity goes up. */
+export function returnCommittedStock(tx: Executor, orderId: string): Promise<number> {
+  return applyOrderLines(tx, orderId, "return");
+}
+
+const CHANGES = {
+  release: { reserved: -1, quantity: 0 },
+  commit: { reserved: -1, quantity: -1 },
+  return: { reserved: 0, quantity: 1 },
+} as const;
+
 /** Returns the number of stock rows changed. The caller makes sure it runs once per order. */
-async function applyOrderLines(tx: Executor, orderId: string, mode: "release" | "commit"): Promise<number> {
+async function applyOrderLines(tx: Executor, orderId: string, mode: keyof typeof CHANGES): Promise<number> {
   const lines = await tx
     .select({ storeId: orders.storeId, variantId: orderLines.variantId, quantity: sql<number>`sum(${orderLines.quantity})::int` })
     .from(orderLines)
@@ -70,10 +81,11 @@ async function applyOrderLines(tx: Executor, orderId: string, mode: "release" | 
   let changed = 0;
   for (const line of lines) {
     const where = and(eq(stockLevels.storeId, line.storeId), eq(stockLevels.variantId, line.variantId!));
-    const set =
-      mode === "commit"
-        ? { quantity: sql`${stockLevels.quantity} - ${line.quantity}`, reserved: sql`${stockLevels.reserved} - ${line.quantity}` }
-        : { reserved: sql`${stockLevels.reserved} - ${line.quantity}` };
+    const change = CHANGES[mode];
+    const set = {
+      ...(change.quantity ? { quantity: sql`${stockLevels.quantity} + ${change.quantity * line.quantity}` } : {}),
+      ...(change.reserved ? { reserved: sql`${stockLevels.reserved} + ${change.reserved * line.quantity}` } : {}),
+    };
     const updated = await tx
       .update(stockLevels)
       .set({ ...set, updatedAt: sql`now()` })

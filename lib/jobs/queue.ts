@@ -65,3 +65,12 @@ export async function enqueueJob<T extends TaskName>(
 export function enqueueOrderEmail(tx: Executor, orderId: string, kind: OrderEmailKind): Promise<EnqueuedJob> {
   return enqueueJob(tx, "send-order-email", { orderId, kind }, { jobKey: orderEmailJobKey(orderId, kind) });
 }
+
+/**
+ * Closes a cancelled order's payment at Stripe (expire the session, void the authorisation) from
+ * the order worker, with retries: enqueued with the cancellation, so a crash cannot lose it.
+ * Not keyed: the task is idempotent, and a late payment's job must not replace an earlier one.
+ */
+export function enqueueCloseStripePayment(tx: Executor, orderId: string, paymentIntentId?: string): Promise<EnqueuedJob> {
+  return enqueueJob(tx, "close-stripe-payment", paymentIntentId ? { orderId, paymentIntentId } : { orderId });
+}

@@ -4,8 +4,8 @@ import { InvalidJobPayloadError, isTaskName, orderEmailJobKey, parseTaskPayload,
 const orderId = "0b9f6a52-4c1d-4a7e-9d38-2f0b8c1e6a11";
 
 describe("task registry", () => {
-  it("knows the four tasks", () => {
-    expect(TASK_NAMES.sort()).toEqual(["expire-unpaid-orders", "process-stripe-event", "roll-slot-calendar", "send-order-email"]);
+  it("knows the five tasks", () => {
+    expect(TASK_NAMES.sort()).toEqual(["close-stripe-payment", "expire-unpaid-orders", "process-stripe-event", "roll-slot-calendar", "send-order-email"]);
     expect(isTaskName("send-order-email")).toBe(true);
     expect(isTaskName("toString")).toBe(false);
   });
@@ -13,6 +13,8 @@ describe("task registry", () => {
   it("accepts valid payloads", () => {
     expect(parseTaskPayload("send-order-email", { orderId, kind: "confirmed" })).toEqual({ orderId, kind: "confirmed" });
     expect(parseTaskPayload("process-stripe-event", { eventId: "evt_123" })).toEqual({ eventId: "evt_123" });
+    expect(parseTaskPayload("close-stripe-payment", { orderId })).toEqual({ orderId });
+    expect(parseTaskPayload("close-stripe-payment", { orderId, paymentIntentId: "pi_1" })).toEqual({ orderId, paymentIntentId: "pi_1" });
     // graphile-worker adds _cron to crontab jobs; it is stripped, not refused.
     expect(parseTaskPayload("expire-unpaid-orders", { _cron: { ts: "2026-11-27T14:00:00Z" } })).toEqual({});
   });

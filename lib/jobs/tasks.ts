@@ -10,6 +10,9 @@ export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
 export const TASK_PAYLOADS = {
   "process-stripe-event": z.object({ eventId: z.string().min(1) }),
   "send-order-email": z.object({ orderId: z.uuid(), kind: z.enum(ORDER_EMAIL_KINDS) }),
+  // Closes what a cancelled order left open at Stripe: its Checkout Session, its authorisation,
+  // and `paymentIntentId` when a payment arrived after the cancellation.
+  "close-stripe-payment": z.object({ orderId: z.uuid(), paymentIntentId: z.string().min(1).optional() }),
   "expire-unpaid-orders": z.object({}),
   "roll-slot-calendar": z.object({}),
 } as const;
