@@ -1,11 +1,13 @@
 // The runtime every worker service shares: graphile-worker's runner over the registry's tasks,
-// JSON logs, metrics, the health server, and graceful shutdown on SIGTERM/SIGINT.
+// JSON logs, metrics, the health server, graceful shutdown on SIGTERM/SIGINT, and the heartbeat and
+// sweep that hand the jobs of dead processes to live ones.
 import { parseCrontab, run, type Runner } from "graphile-worker";
 import pino, { type Logger } from "pino";
 import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "@/db/client";
 import { workerEnv } from "./lib/config";
 import { startHealthServer } from "./lib/health-server";
+import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
 import { createWorkerMetrics, type QueueStats, type WorkerMetrics } from "./lib/metrics";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
 
@@ -57,6 +59,7 @@ async function readQueueStats(db: Database): Promise<QueueStats> {
 
 export async function startWorkerService(options: WorkerServiceOptions): Promise<WorkerService> {
   const env = workerEnv();
+  const liveness = livenessEnv();
   const log = pino({ level: env.LOG_LEVEL, base: { service: options.name, pid: process.pid } });
   const { db, sql: pool } = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency));
   const metrics = createWorkerMetrics(options.name, () => readQueueStats(db));
@@ -77,6 +80,8 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
     },
   });
 
+  // Held from before the first job until the last one has finished; see workers/lib/liveness.ts.
+  const heartbeat = startHeartbeat(env.DATABASE_URL, log);
   let runner: Runner;
   try {
     runner = await run({
@@ -88,15 +93,20 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       logger: graphileLogger(log),
       taskList: buildTaskList(options.tasks, { db, log, metrics }),
       parsedCronItems: parseCrontab(options.crontab ?? ""),
+      preset: { plugins: [heartbeatPlugin(heartbeat)] },
     });
   } catch (error) {
     await health.close();
+    await heartbeat.close();
     await pool.end({ timeout: 5 });
     throw error;
   }
   running = true;
+  const sweepIntervalMs = liveness.WORKER_SWEEP_INTERVAL_MS;
+  const sweep: OrphanSweep | null =
+    sweepIntervalMs > 0 ? startOrphanSweep({ db, heartbeat, intervalMs: sweepIntervalMs, log, registry: metrics.registry }) : null;
   log.info(
-    { tasks: Object.keys(options.tasks), concurrency: options.concurrency, healthPort: health.port },
+    { tasks: Object.keys(options.tasks), concurrency: options.concurrency, healthPort: health.port, sweepIntervalMs },
     `${options.name} started`,
   );
 
@@ -106,8 +116,10 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       const wasRunning = running;
       running = false; // readiness turns 503 at once, so traffic and orchestrators see it
       log.info("stopping: no new jobs; waiting for running ones");
+      await sweep?.stop();
       if (wasRunning) await runner.stop().catch((error: unknown) => log.error({ err: error }, "runner did not stop cleanly"));
       await (async () => options.onShutdown?.())().catch((error: unknown) => log.error({ err: error }, "shutdown hook failed"));
+      await heartbeat.close().catch(() => {}); // only now: the jobs that were running kept their heartbeat
       await health.close().catch(() => {});
       await pool.end({ timeout: 5 });
       log.info("stopped");
