@@ -7,9 +7,10 @@ import { addToBasket } from "@/lib/basket/actions";
 import { quantityOptions, type SellableVariant } from "@/lib/basket/pricing";
 import { useHydrated, useRefreshBasketOn } from "./use-basket";
 
-type Props = { variant: SellableVariant & { id: number; sizeLabel: string }; productName: string; inStock: boolean };
+type Props = { variant: SellableVariant & { id: number; sizeLabel: string }; productName: string; inStock: boolean; compact?: boolean };
 
-export function AddToBasketForm({ variant, productName, inStock }: Props) {
+/** `compact`: one line per size, in the product page's list of sizes. */
+export function AddToBasketForm({ variant, productName, inStock, compact = false }: Props) {
   const [state, action, pending] = useActionState(addToBasket, {});
   const hydrated = useHydrated();
   useRefreshBasketOn(state.ok ? state : null);
@@ -17,13 +18,14 @@ export function AddToBasketForm({ variant, productName, inStock }: Props) {
   const weighed = variant.sellingMode === "weight";
   const id = `quantity-${variant.id}`;
   return (
-    <form action={action} className="mt-4 space-y-3">
+    <form action={action} className={compact ? "space-y-2" : "mt-4 space-y-3"}>
       <input type="hidden" name="variantId" value={variant.id} />
       {hydrated && <input type="hidden" name="js" value="1" />}
       <div className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+          <label htmlFor={id} className={compact ? "sr-only" : "block text-sm font-medium text-stone-800"}>
             {weighed ? "Weight" : "Quantity"}
+            {compact && ` of ${variant.sizeLabel}`}
           </label>
           <select id={id} name="quantity" defaultValue={quantityOptions(variant)[0].value} className="mt-1 rounded-lg border border-stone-300 bg-white px-3 py-2">
             {quantityOptions(variant).map((o) => (
@@ -34,10 +36,10 @@ export function AddToBasketForm({ variant, productName, inStock }: Props) {
           </select>
         </div>
         <button type="submit" disabled={pending} className={primaryButton} aria-label={`Add ${productName} (${variant.sizeLabel}) to basket`}>
-          {pending ? "Adding…" : "Add to basket"}
+          {pending ? "Adding…" : compact ? "Add" : "Add to basket"}
         </button>
       </div>
-      {weighed && <p className="text-sm text-stone-600">Weighed items are charged at the weight picked for you; we hold up to 10% more on your card.</p>}
+      {weighed && !compact && <p className="text-sm text-stone-600">Weighed items are charged at the weight picked for you; we hold up to 10% more on your card.</p>}
       <div aria-live="polite">
         <FormMessage ok={state.ok} message={state.message} />
       </div>

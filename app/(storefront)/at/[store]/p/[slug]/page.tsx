@@ -65,7 +65,7 @@ export default async function ProductPage({ params }: PageProps<"/at/[store]/p/[
             <div className="mt-4">
               <StockStatus inStock={main.inStock} storeName={store.name} />
             </div>
-            <AddToBasketForm variant={main} productName={product.name} inStock={main.inStock} />
+            {variants.length === 1 && <AddToBasketForm variant={main} productName={product.name} inStock={main.inStock} />}
           </div>
           {variants.length > 1 && (
             <section aria-labelledby="sizes">
@@ -76,6 +76,7 @@ export default async function ProductPage({ params }: PageProps<"/at/[store]/p/[
                     <span className="font-medium">{v.sizeLabel}</span>
                     <PriceTag variant={v} />
                     <StockStatus inStock={v.inStock} storeName={store.name} compact />
+                    <AddToBasketForm variant={v} productName={product.name} inStock={v.inStock} compact />
                   </li>
                 ))}
               </ul>
