@@ -10,7 +10,8 @@ import { bookedOf, connect, createShopper, createSlot, restoreStock, setStock, s
 import { placeOrder } from "./checkout";
 import { confirmPaidOrder } from "./order-lifecycle";
 import { transitionOrder } from "./orders";
-import { cancelOrderByShopper, SHOPPER_CANCEL_REASON } from "./shopper-cancellation";
+import { SHOPPER_CANCEL_REASON } from "@/lib/orders/state-machine";
+import { cancelOrderByShopper } from "./shopper-cancellation";
 
 let db: Database;
 let close: () => Promise<void>;

@@ -5,14 +5,11 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, type Order, type OrderStatus } from "../schema";
 import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
-import { SHOPPER_CANCELLABLE } from "@/lib/orders/state-machine";
+import { SHOPPER_CANCEL_REASON, SHOPPER_CANCELLABLE } from "@/lib/orders/state-machine";
 import { transitionOrder } from "./orders";
 import { isUuid } from "./shopper-orders";
 import { releaseSlot } from "./slots";
 import { releaseOrderStock, returnCommittedStock } from "./stock";
-
-/** The reason recorded on the order and its event; the order page and e-mail show it. */
-export const SHOPPER_CANCEL_REASON = "requested by the customer";
 
 export type ShopperCancelResult =
   | { ok: true; changed: boolean; order: Order }

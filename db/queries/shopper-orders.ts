@@ -39,8 +39,8 @@ export type ShopperOrderSummary = {
 export type ShopperOrderPage = { items: ShopperOrderSummary[]; page: number; pageSize: number; total: number; pageCount: number };
 
 /** The shopper's orders, newest first, a page at a time (pages from 1). */
-export async function listShopperOrders(db: Executor, userId: string, params: { page: number }): Promise<ShopperOrderPage> {
-  const pageSize = SHOPPER_ORDERS_PAGE_SIZE;
+export async function listShopperOrders(db: Executor, userId: string, params: { page: number; pageSize?: number }): Promise<ShopperOrderPage> {
+  const pageSize = Math.min(Math.max(1, Math.floor(params.pageSize ?? SHOPPER_ORDERS_PAGE_SIZE)), 100);
   const page = Math.max(1, Math.floor(params.page));
   if (!UUID.test(userId)) return { items: [], page, pageSize, total: 0, pageCount: 0 };
   const [items, [{ total }]] = await Promise.all([
@@ -66,6 +66,8 @@ export type ShopperOrderEvent = { fromStatus: OrderStatus | null; toStatus: Orde
 export type ShopperOrderDetail = {
   order: Order;
   store: { slug: string; name: string };
+  /** Where a click & collect order is collected. */
+  storeAddress: { street: string; postcode: string; city: string; phone: string | null };
   slot: { startsAt: Date; endsAt: Date };
   lines: OrderLine[];
   /** Status changes, oldest first; e-mail records (from = to) are left out. */
@@ -76,7 +78,12 @@ export type ShopperOrderDetail = {
 export async function getShopperOrder(db: Executor, userId: string, orderId: string): Promise<ShopperOrderDetail | null> {
   if (!UUID.test(userId) || !UUID.test(orderId)) return null;
   const [head] = await db
-    .select({ order: orders, store: summaryColumns.store, slot: summaryColumns.slot })
+    .select({
+      order: orders,
+      store: summaryColumns.store,
+      storeAddress: { street: stores.street, postcode: stores.postcode, city: stores.city, phone: stores.phone },
+      slot: summaryColumns.slot,
+    })
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .innerJoin(slots, eq(slots.id, orders.slotId))

@@ -17,6 +17,9 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
 /** A shopper may cancel until picking starts. */
 export const SHOPPER_CANCELLABLE: readonly OrderStatus[] = ["pending_payment", "authorized", "confirmed"];
 
+/** The reason recorded when shoppers cancel their own order (order, event, e-mail). */
+export const SHOPPER_CANCEL_REASON = "requested by the customer";
+
 /** Statuses that hold stock and a slot place (released when such an order is cancelled). */
 export const HOLDS_STOCK_AND_SLOT: readonly OrderStatus[] = ["pending_payment", "authorized", "confirmed", "picking", "picked"];
 

@@ -5,9 +5,9 @@
 import { eq } from "drizzle-orm";
 import Stripe from "stripe";
 import type { Database } from "@/db/client";
-import { SHOPPER_CANCEL_REASON } from "@/db/queries/shopper-cancellation";
 import { orders } from "@/db/schema";
 import type { TaskPayload } from "@/lib/jobs/tasks";
+import { SHOPPER_CANCEL_REASON } from "@/lib/orders/state-machine";
 import type { TaskHandler } from "../runtime";
 
 export type ClosePaymentResult =

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import Link from "next/link";
 import { Suspense } from "react";
+import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-content";
+import { OrderSummaryList } from "@/components/orders/order-summary-list";
 import { getDb } from "@/db/client";
+import { listShopperOrders } from "@/db/queries/shopper-orders";
 import { listAddresses } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guards";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
@@ -13,25 +17,14 @@ export function generateStaticParams() {
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false, follow: false } };
 
-/**
- * When the account details arrive after the page's first bytes, React streams them into hidden
- * elements at the end of <body> and moves them into place with a script. Without JavaScript they
- * would stay hidden: show them instead, above the footer, and hide the loading message. (In
- * Tailwind's first layer, because its base layer hides [hidden] with !important.)
- */
-const SHOW_STREAMED_CONTENT_WITHOUT_JS = `@layer theme { @media (scripting: none) {
-body{display:flex;flex-direction:column}
-body>footer{order:2}
-body>div[hidden][id^="S:"]{display:block!important;order:1;width:100%;max-width:48rem;margin:0 auto 2rem;padding:0 1rem}
-body>div[hidden][id^="S:"]>*+*{margin-top:2rem}
-[data-stream-fallback]{display:none!important}
-} }`;
+const LATEST_ORDERS = 5;
 
 const ROLE_NAMES = { customer: "Customer", agent: "Store agent", marketing: "Marketing", admin: "Administrator" } as const;
 
-// What depends on the session streams in behind <Suspense>; the address form and the orders
-// section are part of the shell, so that the form and its errors also show after a post without
-// JavaScript (streamed content stays hidden without it). Their actions check the session themselves.
+// What depends on the session (profile, addresses, latest orders) streams in behind <Suspense>;
+// without JavaScript, ShowStreamedContentWithoutJs shows it below the shell. The address form is
+// part of the shell, so that the form and its errors show in place after a post without
+// JavaScript. Its actions check the session themselves.
 export default function AccountPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-8 py-4">
@@ -39,20 +32,13 @@ export default function AccountPage() {
       <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading your account…</p>}>
         <AccountSections />
       </Suspense>
-      <style>{SHOW_STREAMED_CONTENT_WITHOUT_JS}</style>
+      <ShowStreamedContentWithoutJs />
 
       <section aria-labelledby="add-address-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
         <h2 id="add-address-heading" className="text-xl font-bold">
           Add an address
         </h2>
         <AddAddressForm />
-      </section>
-
-      <section aria-labelledby="orders-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
-        <h2 id="orders-heading" className="text-xl font-bold">
-          Your orders
-        </h2>
-        <p className="mt-2 text-stone-600">You have no orders yet. Orders you place will be listed here.</p>
       </section>
     </div>
   );
@@ -61,7 +47,7 @@ export default function AccountPage() {
 async function AccountSections() {
   await connection();
   const user = await requireUser({ returnTo: "/account" });
-  const addresses = await listAddresses(getDb(), user.id);
+  const [addresses, latest] = await Promise.all([listAddresses(getDb(), user.id), listShopperOrders(getDb(), user.id, { page: 1, pageSize: LATEST_ORDERS })]);
   return (
     <>
       <section aria-labelledby="profile-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
@@ -79,6 +65,22 @@ async function AccountSections() {
         <div className="mt-4">
           <SignOutButton />
         </div>
+      </section>
+
+      <section aria-labelledby="orders-heading" className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5">
+        <h2 id="orders-heading" className="text-xl font-bold">
+          Your orders
+        </h2>
+        {latest.total === 0 ? (
+          <p className="text-stone-600">You have no orders yet. Orders you place will be listed here.</p>
+        ) : (
+          <>
+            <OrderSummaryList orders={latest.items} label="Your latest orders" />
+            <Link href="/account/orders" className="inline-block font-semibold text-brand-700 underline">
+              {latest.total > latest.items.length ? `See all ${latest.total} orders` : "See your order history"}
+            </Link>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="addresses-heading" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-5">

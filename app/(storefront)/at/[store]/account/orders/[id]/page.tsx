@@ -1,0 +1,297 @@
+import type { Metadata } from "next";
+import Form from "next/form";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache, Suspense } from "react";
+import { primaryButton } from "@/components/account/form-field";
+import { BasketTotalsTable } from "@/components/basket/basket-totals";
+import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-content";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { getDb } from "@/db/client";
+import { getShopperOrder, type ShopperOrderDetail } from "@/db/queries/shopper-orders";
+import { requireUser } from "@/lib/auth/guards";
+import { formatQuantity } from "@/lib/basket/pricing";
+import { formatCents } from "@/lib/catalog/pricing";
+import { orderVatBreakdown, formatSlot } from "@/lib/mail/order-emails";
+import { cancelReasonText, formatDateTime, LIVE_STATUSES, SHOP_TIME_ZONE, timelineLabel } from "@/lib/orders/labels";
+import { SHOPPER_CANCELLABLE } from "@/lib/orders/state-machine";
+import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
+import { cancelOrder, payOrder } from "@/lib/orders/actions";
+import { LiveOrderStatus, SubmitButton } from "./order-client";
+
+type Props = PageProps<"/at/[store]/account/orders/[id]">;
+
+export function generateStaticParams() {
+  return [{ store: BUILD_SAMPLE_SEGMENT, id: "00000000-0000-4000-8000-000000000000" }];
+}
+
+/**
+ * The shopper's order, or the answer for everyone else: visitors are sent to sign in, and another
+ * shopper's order (or an unknown or malformed id) is a 404. Called first from generateMetadata,
+ * which Next.js resolves before the first byte (next.config.ts's htmlLimitedBots), so both are real
+ * HTTP answers, not a 200 page that turns into one while streaming.
+ */
+const loadOrder = cache(async (id: string): Promise<ShopperOrderDetail> => {
+  await connection();
+  const user = await requireUser({ returnTo: `/account/orders/${id}` });
+  const detail = await getShopperOrder(getDb(), user.id, id);
+  if (!detail) notFound();
+  return detail;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { order } = await loadOrder((await params).id);
+  return { title: `Order ${order.number}`, robots: { index: false, follow: false } };
+}
+
+export default function OrderPage({ params, searchParams }: Props) {
+  return (
+    <div className="mx-auto max-w-3xl space-y-6 py-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/account/orders" className="text-brand-700 underline">
+          Your orders
+        </Link>
+      </nav>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading your order…</p>}>
+        <OrderDetail params={params} searchParams={searchParams} />
+      </Suspense>
+      <ShowStreamedContentWithoutJs />
+    </div>
+  );
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+async function OrderDetail({ params, searchParams }: Pick<Props, "params" | "searchParams">) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const detail = await loadOrder(id);
+  const { order } = detail;
+  const justPaid = first(query.paid) === "1";
+  const thankYou = justPaid && (order.status === "authorized" || order.status === "confirmed");
+  const cancellable = SHOPPER_CANCELLABLE.includes(order.status);
+  const confirmingCancel = cancellable && first(query.cancel) === "1";
+  const payable = order.status === "pending_payment" && order.expiresAt > new Date();
+  const notice = noticeFor(first(query.pay), first(query.cancel), order.status);
+
+  return (
+    <>
+      <header className="space-y-2">
+        {thankYou ? (
+          <>
+            <h1 className="text-3xl font-extrabold">
+              Thank you! Order {order.number} is confirmed
+            </h1>
+            <p className="text-stone-700">
+              We have booked your slot and will pick your groceries shortly before it. A confirmation e-mail is on its way to {order.contactEmail}.
+            </p>
+          </>
+        ) : (
+          <h1 className="text-3xl font-extrabold">Order {order.number}</h1>
+        )}
+        <p className="flex flex-wrap items-center gap-2 text-stone-600">
+          Placed {formatDateTime(order.createdAt)} <OrderStatusBadge status={order.status} />
+        </p>
+        {LIVE_STATUSES.includes(order.status) && <LiveOrderStatus orderId={order.id} status={order.status} />}
+      </header>
+
+      {notice && (
+        <p role="alert" className="rounded-lg border border-accent-500 bg-orange-50 px-4 py-3 font-medium text-accent-600" data-testid="order-notice">
+          {notice}
+        </p>
+      )}
+
+      {order.status === "cancelled" && (
+        <p role={first(query.cancelled) === "1" ? "status" : undefined} className="rounded-2xl border border-stone-300 bg-white p-4" data-testid="cancelled-message">
+          <strong>This order is cancelled.</strong> {cancelReasonText(order.cancelReason)} Nothing is charged, and any amount held on your card is released.
+        </p>
+      )}
+
+      {order.status === "pending_payment" && (
+        <section aria-labelledby="payment-heading" className="space-y-3 rounded-2xl border border-amber-300 bg-amber-50 p-5">
+          <h2 id="payment-heading" className="text-xl font-bold">
+            {justPaid ? "Waiting for your payment to be confirmed" : "Your payment is not complete"}
+          </h2>
+          <p className="text-stone-700">
+            {justPaid
+              ? "Your bank's answer is on its way; this usually takes a few seconds."
+              : `Your items and slot are held until ${formatDateTime(order.expiresAt)}. Pay before then to confirm your order.`}
+          </p>
+          {payable && (
+            <form action={payOrder}>
+              <input type="hidden" name="orderId" value={order.id} />
+              <SubmitButton className={primaryButton} busy="Opening the payment page…">
+                Pay now
+              </SubmitButton>
+            </form>
+          )}
+        </section>
+      )}
+
+      {cancellable && (
+        <section id="cancel" aria-labelledby="cancel-heading" className="space-y-3 rounded-2xl border border-stone-200 bg-white p-5">
+          <h2 id="cancel-heading" className="text-xl font-bold">
+            {confirmingCancel ? `Cancel order ${order.number}?` : "Changed your mind?"}
+          </h2>
+          {confirmingCancel ? (
+            <>
+              <p className="text-stone-700">
+                Your slot and items are released{order.status === "pending_payment" ? "" : " and the amount held on your card is freed"}. This cannot be undone.
+              </p>
+              <div className="flex flex-wrap items-start gap-3">
+                <form action={cancelOrder}>
+                  <input type="hidden" name="orderId" value={order.id} />
+                  <SubmitButton className="rounded-full bg-accent-600 px-5 py-2.5 font-semibold text-white hover:bg-orange-800 disabled:opacity-60" busy="Cancelling…">
+                    Yes, cancel order {order.number}
+                  </SubmitButton>
+                </form>
+                <Link href={`/account/orders/${order.id}`} className="rounded-full border border-stone-300 px-5 py-2.5 font-semibold hover:bg-stone-100">
+                  Keep my order
+                </Link>
+              </div>
+            </>
+          ) : (
+            <>
+              <p className="text-stone-700">You can cancel this order until we start picking it.</p>
+              {/* The first step is a plain GET: it shows the confirmation, with or without JavaScript. */}
+              <Form action={`/account/orders/${order.id}`} scroll={false}>
+                <input type="hidden" name="cancel" value="1" />
+                <button type="submit" className="rounded-full border border-stone-300 px-5 py-2.5 font-semibold hover:bg-stone-100">
+                  Cancel order
+                </button>
+              </Form>
+            </>
+          )}
+        </section>
+      )}
+
+      <Fulfilment detail={detail} />
+      <Lines detail={detail} />
+      <Timeline detail={detail} />
+    </>
+  );
+}
+
+/** What the actions came back to say (lib/orders/actions.ts), as long as it still applies. */
+function noticeFor(pay: string | undefined, cancel: string | undefined, status: ShopperOrderDetail["order"]["status"]): string | null {
+  if (cancel === "refused" && status !== "cancelled") return "This order can no longer be cancelled: we have started preparing it. Please contact your store.";
+  if (status !== "pending_payment") return null;
+  if (pay === "unavailable") return "Payment is unavailable at the moment. Please try again in a few minutes.";
+  if (pay === "expired") return "The time to pay for this order has run out; it will be cancelled shortly.";
+  return null;
+}
+
+function Fulfilment({ detail: { order, store, storeAddress, slot } }: { detail: ShopperOrderDetail }) {
+  const delivery = order.fulfilment === "delivery";
+  const address = delivery && order.deliveryAddress;
+  return (
+    <section aria-labelledby="fulfilment-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
+      <h2 id="fulfilment-heading" className="text-xl font-bold">
+        {delivery ? "Home delivery" : "Click & collect"}
+      </h2>
+      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+        <dt className="text-stone-600">Slot</dt>
+        <dd data-testid="order-slot">{formatSlot(slot, SHOP_TIME_ZONE)}</dd>
+        <dt className="text-stone-600">{delivery ? "Delivered to" : "Collect at"}</dt>
+        <dd>
+          <address className="not-italic">
+            {address ? (
+              <>
+                {address.recipient}
+                <br />
+                {address.street}
+                <br />
+                {address.postcode} {address.city}
+                {address.phone && (
+                  <>
+                    <br />
+                    {address.phone}
+                  </>
+                )}
+              </>
+            ) : (
+              <>
+                {store.name}
+                <br />
+                {storeAddress.street}
+                <br />
+                {storeAddress.postcode} {storeAddress.city}
+                {storeAddress.phone && (
+                  <>
+                    <br />
+                    {storeAddress.phone}
+                  </>
+                )}
+              </>
+            )}
+          </address>
+          {delivery && <p className="mt-1 text-sm text-stone-600">From {store.name}</p>}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+function Lines({ detail: { order, lines } }: { detail: ShopperOrderDetail }) {
+  const vat = orderVatBreakdown({ lines, deliveryFeeCents: order.deliveryFeeCents });
+  return (
+    <section aria-labelledby="lines-heading" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-5">
+      <h2 id="lines-heading" className="text-xl font-bold">
+        Your items
+      </h2>
+      <ul aria-label="Items in this order" className="divide-y divide-stone-200">
+        {lines.map((line) => {
+          const weighed = line.sellingMode === "weight";
+          return (
+            <li key={line.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-3" data-testid="order-line">
+              <div className="min-w-0">
+                <p className="font-medium">{line.productName}</p>
+                <p className="text-sm text-stone-600">
+                  {weighed
+                    ? `Estimated weight ${formatQuantity(line, line.quantity)} at ${formatCents(line.unitPriceCents)} / kg`
+                    : `${line.quantity} × ${formatCents(line.unitPriceCents)} · ${line.sizeLabel}`}
+                </p>
+                <p className="text-sm text-stone-600">{line.substitution === "allow" ? "Substitute allowed if out of stock" : "No substitute"}</p>
+                {line.pickedQuantity !== null && (
+                  <p className="text-sm font-medium text-stone-800">
+                    Picked: {formatQuantity(line, line.pickedQuantity)}
+                    {line.pickedTotalCents !== null && ` · ${formatCents(line.pickedTotalCents)}`}
+                  </p>
+                )}
+              </div>
+              <p className="text-right tabular-nums">
+                {weighed && <span className="block text-xs text-stone-500">about</span>}
+                {formatCents(line.lineTotalCents)}
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      <BasketTotalsTable
+        totals={{ subtotalCents: order.subtotalCents, deliveryFeeCents: order.deliveryFeeCents, totalCents: order.totalCents, authorizedCents: order.authorizedCents, vat }}
+        deliveryLabel={order.fulfilment === "delivery" ? "Delivery" : "Collection"}
+      />
+    </section>
+  );
+}
+
+function Timeline({ detail: { order, timeline } }: { detail: ShopperOrderDetail }) {
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
+      <h2 id="timeline-heading" className="text-xl font-bold">
+        History
+      </h2>
+      <ol aria-label="Order history" className="mt-3 space-y-3 border-l-2 border-brand-100 pl-4">
+        {timeline.map((event, i) => (
+          <li key={i} data-testid="timeline-entry">
+            <p className="font-medium">{timelineLabel(event.toStatus, order.fulfilment)}</p>
+            <p className="text-sm text-stone-600">
+              <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time>
+              {event.toStatus === "cancelled" && ` · ${cancelReasonText(event.reason)}`}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
