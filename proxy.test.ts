@@ -9,6 +9,10 @@ describe("storefront routing", () => {
     expect(keys.sort()).toEqual([...LISTING_QUERY_KEYS].sort());
   });
 
+  it("runs for the back office, every page of it", () => {
+    expect(config.matcher).toContain("/admin/:path*");
+  });
+
   it("knows every parameter the listing parser reads", () => {
     const all = new URLSearchParams("q=tea&brand=halles&diet=vegan&min=1&max=2&instock=1&sort=name-asc&page=2");
     const parsed = parseListingParams(all);

@@ -1,18 +1,22 @@
 // Routes listing URLs with parameters (filters, sort, page, search, postcode) to their
-// store-scoped cached pages; plain pages are rewritten by next.config.ts without code.
+// store-scoped cached pages (plain pages are rewritten by next.config.ts without code), and
+// keeps the back office to staff before its pages render (lib/auth/admin-gate.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { internalPath, STORE_COOKIE, storeSegment } from "@/lib/storefront/paths";
 
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
+  // Loaded on demand: storefront requests never need Auth.js or the database here.
+  if (pathname === "/admin" || pathname.startsWith("/admin/")) return import("@/lib/auth/admin-gate").then((gate) => gate.backOfficeGate(request));
   const target = internalPath(pathname, searchParams, storeSegment(request.cookies.get(STORE_COOKIE)?.value));
   if (!target) return NextResponse.next();
   return NextResponse.rewrite(new URL(target, request.url));
 }
 
-// Must be a literal for Next.js; proxy.test.ts checks it covers every listing parameter.
+// Must be a literal for Next.js; proxy.test.ts checks it covers every listing parameter and the back office.
 export const config = {
   matcher: [
+    "/admin/:path*",
     "/search",
     { source: "/stores", has: [{ type: "query", key: "postcode" }] },
     { source: "/c/:path*", has: [{ type: "query", key: "q" }] },

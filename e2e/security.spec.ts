@@ -1,0 +1,99 @@
+// What people must not see: another shopper's order (page and API answer 404, like an order that
+// does not exist), and the back office for anyone but staff (403 for shoppers, sign-in for visitors).
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { closeDb, otherShopper, placeTestOrder, signUpShopper } from "./order-fixtures";
+
+const DEMO_PASSWORD = "halles-demo-2026";
+const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
+
+test.afterAll(() => closeDb());
+
+/** Every back-office page, from app/(backoffice)/admin/**\/page.tsx: route groups dropped, [params] filled in. */
+function backOfficePages(): string[] {
+  const root = join(process.cwd(), "app", "(backoffice)", "admin");
+  const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /(^|[/\\])page\.(tsx|ts|jsx|js)$/.test(f));
+  return files
+    .map((file) => {
+      const segments = relative(root, join(root, file)).split(sep).slice(0, -1);
+      const path = segments.filter((s) => !/^\(.*\)$/.test(s)).map((s) => (/^\[.*\]$/.test(s) ? SAMPLE_ID : s));
+      return ["/admin", ...path].join("/");
+    })
+    .sort();
+}
+
+async function signIn(page: Page, email: string, password: string, next = "/account") {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[/?]/g, "\\$&")}$`));
+}
+
+test("a shopper gets 404 for another shopper's order, on the page and in the API", async ({ page }) => {
+  const theirs = await placeTestOrder(await otherShopper(), { items: [{ slug: "hass-avocados", quantity: 1 }] });
+  const { userId } = await signUpShopper(page, "snoop");
+  const mine = await placeTestOrder(userId, { items: [{ slug: "hass-avocados", quantity: 1 }] });
+
+  const own = await page.goto(`/account/orders/${mine.id}`);
+  expect(own?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: `Order ${mine.number}` })).toBeVisible();
+
+  for (const id of [theirs.id, SAMPLE_ID]) {
+    const response = await page.goto(`/account/orders/${id}`);
+    expect(response?.status(), id).toBe(404);
+    await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+    await expect(page.getByText(theirs.number)).toHaveCount(0);
+  }
+  expect((await page.goto("/account/orders/not-an-order"))?.status()).toBe(404);
+
+  const api = await page.request.get(`/api/v1/orders/${theirs.id}`);
+  expect(api.status()).toBe(404);
+  expect(await api.json()).toEqual({ error: { code: "not_found", message: "No such order." } });
+  expect((await page.request.get(`/api/v1/orders/${mine.id}`)).status()).toBe(200);
+  const list = (await (await page.request.get("/api/v1/orders")).json()) as { data: { id: string }[] };
+  expect(list.data.map((o) => o.id)).toEqual([mine.id]);
+});
+
+test("visitors are sent to sign in for an order page and get 401 from the API", async ({ page }) => {
+  const theirs = await placeTestOrder(await otherShopper(), { items: [{ slug: "hass-avocados", quantity: 1 }] });
+  const response = await page.request.get(`/account/orders/${theirs.id}`, { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toMatch(new RegExp(`/sign-in\\?next=%2Faccount%2Forders%2F${theirs.id}$`));
+  expect((await page.request.get(`/api/v1/orders/${theirs.id}`)).status()).toBe(401);
+});
+
+test("finds every back-office page", () => {
+  // Update when pages are added: each is then checked by the tests below.
+  expect(backOfficePages()).toEqual(["/admin"]);
+});
+
+test("a customer gets 403 on every back-office page, and cannot post to one", async ({ page }) => {
+  await signIn(page, "customer@halles.test", DEMO_PASSWORD);
+  for (const path of [...backOfficePages(), "/admin/no-such-page"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { level: 1, name: "Staff only" })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`${path}$`));
+    const post = await page.request.post(path, { form: { anything: "1" }, maxRedirects: 0 });
+    expect(post.status(), `POST ${path}`).toBe(403);
+  }
+});
+
+test("visitors are sent to sign in from every back-office page", async ({ page }) => {
+  for (const path of backOfficePages()) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(307);
+    expect(response.headers().location, path).toMatch(new RegExp(`/sign-in\\?next=${encodeURIComponent(path)}$`));
+  }
+});
+
+test("staff get every back-office page", async ({ page }) => {
+  await signIn(page, "marketing@halles.test", DEMO_PASSWORD);
+  for (const path of backOfficePages()) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.getByTestId("staff-identity")).toContainText("Marketing");
+  }
+});

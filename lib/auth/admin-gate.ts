@@ -1,0 +1,37 @@
+// The back office's door, run by proxy.ts before any /admin page renders: with streaming pages
+// the status is sent with the first byte, so this is where a shopper can still get a real 403.
+// Visitors are sent to sign in; staff pass (pages and actions still check again themselves).
+import type { NextAuthRequest } from "next-auth";
+import { NextResponse, type NextRequest } from "next/server";
+import { auth } from "@/auth";
+import { getDb } from "@/db/client";
+import { checkAccess, loadSessionUser, STAFF_ROLES } from "./access";
+import { safeNextPath } from "./safe-path";
+
+/** The page shown (with status 403) to signed-in people who are not staff. */
+export const STAFF_ONLY_PATH = "/staff-only";
+
+type WrappedGate = (request: NextRequest, context: { params: Promise<unknown> }) => Promise<Response | void> | Response | void;
+
+const gate = async (request: NextAuthRequest): Promise<Response> => {
+  // Read afresh from the database, like the guards: a role changed since sign-in counts now.
+  const user = await loadSessionUser(getDb(), request.auth);
+  const decision = checkAccess(user, STAFF_ROLES);
+  if (decision === "allowed") return NextResponse.next();
+  const reading = request.method === "GET" || request.method === "HEAD";
+  if (decision === "unauthenticated") {
+    if (!reading) return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to use the back office." } }, { status: 401 });
+    const next = safeNextPath(`${request.nextUrl.pathname}${request.nextUrl.search}`, "/admin");
+    return NextResponse.redirect(new URL(`/sign-in?next=${encodeURIComponent(next)}`, request.url));
+  }
+  if (!reading) return NextResponse.json({ error: { code: "forbidden", message: "The back office is for Halles staff." } }, { status: 403 });
+  return NextResponse.rewrite(new URL(STAFF_ONLY_PATH, request.url), { status: 403 });
+};
+
+/** Lets staff through; redirects visitors to sign in; answers anyone else 403. */
+export async function backOfficeGate(request: NextRequest): Promise<Response> {
+  // Auth.js's wrapper decodes the session cookie (and refreshes it) around `gate`. With the lazily
+  // read configuration of auth.ts, `auth(handler)` hands the wrapped handler back in a promise.
+  const wrapped = await (auth(gate) as unknown as Promise<WrappedGate> | WrappedGate);
+  return (await wrapped(request, { params: Promise.resolve({}) })) ?? NextResponse.next();
+}
