@@ -71,7 +71,8 @@ async function OrderDetail({ params, searchParams }: Pick<Props, "params" | "sea
   const thankYou = justPaid && (order.status === "authorized" || order.status === "confirmed");
   const cancellable = SHOPPER_CANCELLABLE.includes(order.status);
   const confirmingCancel = cancellable && first(query.cancel) === "1";
-  const payable = order.status === "pending_payment" && order.expiresAt > new Date();
+  // Back from paying, the payment is on its way: offering to pay again would only confuse.
+  const payable = order.status === "pending_payment" && !justPaid && order.expiresAt > new Date();
   const notice = noticeFor(first(query.pay), first(query.cancel), order.status);
 
   return (
