@@ -33,3 +33,25 @@ test("browses, filters, sorts, pages and searches without JavaScript", async ({ 
   await page.getByRole("button", { name: "Search" }).first().click();
   await expect(page.getByTestId("product-card").first()).toContainText(/yoghurt/i);
 });
+
+test("fills and changes a basket without JavaScript", async ({ page }) => {
+  await page.goto("/p/bananas");
+  await page.getByLabel("Weight").selectOption({ label: "750 g · about €1.49" });
+  await page.getByRole("button", { name: /^Add Bananas .* to basket$/ }).click();
+  await expect(page).toHaveURL(/\/basket\?notice=added/);
+  await expect(page.getByRole("status")).toHaveText("Added Bananas: you now have 750 g.");
+  await expect(page.getByTestId("basket-line")).toContainText("Estimated weight 750 g");
+
+  // Adding more adds to the line; the quantity rules and the stock are the server's.
+  await page.goto("/p/bananas");
+  await page.getByRole("button", { name: /^Add Bananas .* to basket$/ }).click();
+  await expect(page.getByRole("status")).toHaveText("Added Bananas: you now have 1 kg.");
+
+  await page.getByLabel("Weight of Bananas").selectOption("500");
+  await page.getByRole("button", { name: "Update" }).click();
+  await expect(page.getByRole("status")).toHaveText("Basket updated.");
+  await expect(page.getByTestId("basket-line")).toContainText("Estimated weight 500 g");
+
+  await page.getByRole("button", { name: "Remove Bananas" }).click();
+  await expect(page.getByText("Your basket is empty.")).toBeVisible();
+});

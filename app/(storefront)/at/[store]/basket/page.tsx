@@ -6,6 +6,7 @@ import { Suspense } from "react";
 import { primaryButton } from "@/components/account/form-field";
 import { BasketLineForms } from "@/components/basket/basket-line-forms";
 import { BasketTotalsTable } from "@/components/basket/basket-totals";
+import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-content";
 import { getDb } from "@/db/client";
 import { getBasketView, type BasketView } from "@/db/queries/baskets";
 import { currentBasketId } from "@/lib/basket/session";
@@ -23,9 +24,10 @@ export default function BasketPage({ searchParams }: PageProps<"/at/[store]/bask
   return (
     <div className="mx-auto max-w-4xl space-y-6 py-4">
       <h1 className="text-3xl font-extrabold">Your basket</h1>
-      <Suspense fallback={<p className="text-stone-600">Loading your basket…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading your basket…</p>}>
         <Basket searchParams={searchParams} />
       </Suspense>
+      <ShowStreamedContentWithoutJs />
     </div>
   );
 }

@@ -1,0 +1,133 @@
+// Buying, as a shopper on a phone: a guest basket with a weighed item, an account created at
+// checkout, click & collect, payment on the (local, TEST MODE) Stripe page, and the worker
+// services taking the order to confirmed or cancelled; then a cancellation from the account.
+import { expect, test, type Page } from "@playwright/test";
+import postgres from "postgres";
+
+const sql = postgres(process.env.DATABASE_URL!, { max: 2 });
+const mailCapture = process.env.MAIL_CAPTURE_URL ?? "http://127.0.0.1:1081";
+const PASSWORD = "groceries-every-week";
+const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
+test.afterAll(() => sql.end());
+
+/** The order's status badge. (Pages visited before stay in the DOM, hidden, so only visible ones count.) */
+const statusBadge = (page: Page) => page.getByTestId("order-status").filter({ visible: true }).first();
+
+/** What the default store can still sell of a product's default variant. */
+async function available(slug: string): Promise<number> {
+  const [row] = await sql<{ available: number }[]>`
+    select s.quantity - s.reserved as available
+    from stock_levels s
+    join product_variants v on v.id = s.variant_id and v.is_default
+    join products p on p.id = v.product_id
+    where p.slug = ${slug} and s.store_id = (select id from stores order by position, id limit 1)`;
+  return row.available;
+}
+
+async function orderStatus(orderId: string): Promise<string> {
+  const [row] = await sql<{ status: string }[]>`select status from orders where id = ${orderId}`;
+  return row.status;
+}
+
+async function addToBasket(page: Page, slug: string, quantityLabel: string) {
+  await page.goto(`/p/${slug}`);
+  await page.getByLabel(/^(Quantity|Weight)$/).selectOption({ label: quantityLabel });
+  await page.getByRole("button", { name: /^Add .* to basket$/ }).click();
+  await expect(page.getByText("Added to your basket.")).toBeVisible();
+}
+
+/** A guest fills a basket, then creates an account from the checkout page. */
+async function guestBasketThenSignUp(page: Page, email: string) {
+  await addToBasket(page, "bananas", "500 g · about €1.00");
+  await expect(page.getByTestId("header-basket-count")).toContainText("1 ·");
+  await addToBasket(page, "fresh-whole-milk", "2");
+  await expect(page.getByTestId("header-basket-count")).toContainText("2 ·");
+
+  await page.getByTestId("header-basket").click();
+  await expect(page.getByRole("heading", { name: "Your basket" })).toBeVisible();
+  await expect(page.getByTestId("basket-line")).toHaveCount(2);
+  await expect(page.getByText("Estimated weight 500 g")).toBeVisible();
+  await page.getByRole("link", { name: "Checkout" }).click();
+
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Name").fill("Camille Guest");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/checkout$/);
+}
+
+/** Click & collect in the first slot with room, then "Place order and pay"; returns on Stripe's page. */
+async function collectAndPay(page: Page, card: string) {
+  await page.getByRole("radio", { name: /Click & collect/ }).check();
+  await page.locator('input[name="collectionSlotId"]').first().check({ force: true });
+  await page.getByRole("button", { name: "Place order and pay" }).click();
+  await expect(page.getByRole("heading", { name: /^Pay €/ })).toBeVisible();
+  await page.getByLabel("Card number").fill(card);
+  await page.getByLabel("Expiry").fill("12 / 34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByLabel("Name on card").fill("Camille Guest");
+  await page.getByRole("button", { name: /^Pay €/ }).click();
+}
+
+test("a guest fills a basket, signs up at checkout, collects, pays with 4242 and gets the confirmation", async ({ page }) => {
+  const email = uniqueEmail("buyer");
+  const bananasBefore = await available("bananas");
+  await guestBasketThenSignUp(page, email);
+  await expect(page.getByRole("heading", { name: "Checkout" })).toBeVisible();
+  // The basket survived signing up.
+  await expect(page.getByRole("group", { name: "If an item is out of stock" })).toContainText("Bananas");
+  await collectAndPay(page, "4242 4242 4242 4242");
+
+  await expect(page).toHaveURL(/\/account\/orders\/[0-9a-f-]{36}\?paid=1$/);
+  const orderId = new URL(page.url()).pathname.split("/").pop()!;
+  await expect(page.getByRole("heading", { name: /is confirmed/ })).toBeVisible({ timeout: 15_000 });
+  expect(await orderStatus(orderId)).toBe("confirmed");
+  expect(await available("bananas")).toBe(bananasBefore - 500);
+  await expect(page.getByTestId("header-basket-count")).toHaveCount(0);
+
+  const [{ number }] = await sql<{ number: string }[]>`select number from orders where id = ${orderId}`;
+  await expect
+    .poll(async () => {
+      const messages = (await (await fetch(`${mailCapture}/api/messages?to=${encodeURIComponent(email)}`)).json()) as { subject: string; text: string }[];
+      return messages.map((m) => m.subject).join("|");
+    }, { timeout: 15_000 })
+    .toContain(number);
+});
+
+test("a declined card (4000 0000 0000 0002) cancels the order and gives the stock back", async ({ page }) => {
+  const email = uniqueEmail("declined");
+  const bananasBefore = await available("bananas");
+  await guestBasketThenSignUp(page, email);
+  await collectAndPay(page, "4000 0000 0000 0002");
+  await expect(page.getByRole("alert")).toContainText("Your card was declined.");
+
+  const [order] = await sql<{ id: string }[]>`select o.id from orders o join users u on u.id = o.user_id where u.email = ${email}`;
+  await expect.poll(() => orderStatus(order.id), { timeout: 15_000 }).toBe("cancelled");
+  expect(await available("bananas")).toBe(bananasBefore);
+
+  await page.getByRole("link", { name: "Cancel and return to the shop" }).click();
+  await expect(page).toHaveURL(new RegExp(`/account/orders/${order.id}$`));
+  await expect(statusBadge(page)).toHaveText("Cancelled");
+});
+
+test("a shopper cancels a confirmed order from the account page", async ({ page }) => {
+  const email = uniqueEmail("canceller");
+  await guestBasketThenSignUp(page, email);
+  const milkBefore = await available("fresh-whole-milk");
+  await collectAndPay(page, "4242 4242 4242 4242");
+  await expect(page.getByRole("heading", { name: /is confirmed/ })).toBeVisible({ timeout: 15_000 });
+  const orderId = new URL(page.url()).pathname.split("/").pop()!;
+  expect(await available("fresh-whole-milk")).toBe(milkBefore - 2);
+
+  await page.goto("/account");
+  await page.getByRole("link", { name: /H-\d{6}/ }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/account/orders/${orderId}$`));
+  await page.getByRole("button", { name: "Cancel order" }).click();
+  await page.getByRole("button", { name: /Yes, cancel/ }).click();
+  await expect(statusBadge(page)).toHaveText("Cancelled");
+  expect(await orderStatus(orderId)).toBe("cancelled");
+  expect(await available("fresh-whole-milk")).toBe(milkBefore);
+});
