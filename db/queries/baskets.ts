@@ -215,16 +215,22 @@ export type BasketView = {
   ready: boolean;
 };
 
-/** The basket as the shopper sees it, priced from the catalog now, in two queries. */
+/**
+ * The basket as the shopper sees it, priced from the catalog now, in two queries sent together
+ * (one round trip inside a transaction, where postgres.js pipelines them; two parallel ones on
+ * the pool). The lines join the basket for its store, so they need nothing from the first.
+ * Both are prepared (`.prepare(name)`, a statement postgres.js keeps per connection): drizzle
+ * otherwise sends unnamed statements, which postgres.js describes first — one more round trip
+ * each, which also stops pipelining — and PostgreSQL parses and plans every time.
+ */
 export async function getBasketView(db: Executor, basketId: string, fulfilment: Fulfilment = "delivery"): Promise<BasketView | null> {
   if (!UUID.test(basketId)) return null;
-  const [head] = await db
+  const headQuery = db
     .select({ basket: baskets, store: { id: stores.id, slug: stores.slug, name: stores.name } })
     .from(baskets)
     .innerJoin(stores, eq(stores.id, baskets.storeId))
     .where(eq(baskets.id, basketId));
-  if (!head) return null;
-  const rows = await db
+  const linesQuery = db
     .select({
       variantId: productVariants.id,
       productSlug: products.slug,
@@ -244,11 +250,14 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
       available: sql<number>`coalesce(${stockLevels.quantity} - ${stockLevels.reserved}, 0)::int`,
     })
     .from(basketLines)
+    .innerJoin(baskets, eq(baskets.id, basketLines.basketId))
     .innerJoin(productVariants, eq(productVariants.id, basketLines.variantId))
     .innerJoin(products, eq(products.id, productVariants.productId))
-    .leftJoin(stockLevels, and(eq(stockLevels.storeId, head.basket.storeId), eq(stockLevels.variantId, basketLines.variantId)))
+    .leftJoin(stockLevels, and(eq(stockLevels.storeId, baskets.storeId), eq(stockLevels.variantId, basketLines.variantId)))
     .where(eq(basketLines.basketId, basketId))
     .orderBy(asc(basketLines.addedAt), asc(basketLines.variantId));
+  const [[head], rows] = await Promise.all([headQuery.prepare("basket_view_head").execute(), linesQuery.prepare("basket_view_lines").execute()]);
+  if (!head) return null;
   const lines = rows.map(({ active, ...row }): BasketViewLine => {
     const check = validateQuantity(row, row.quantity);
     const problem: BasketLineProblem | null = !active

@@ -1,5 +1,6 @@
 // Checkout: turns a shopper's basket into a pending_payment order in one transaction — server
 // prices, stock reserved, slot held — or refuses it with a typed reason and changes nothing.
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
@@ -75,26 +76,49 @@ function refuse(error: PlaceOrderError): never {
   throw new CheckoutRefused(error);
 }
 
-/** H-001234. */
-export function formatOrderNumber(n: number | bigint | string): string {
-  return `H-${String(n).padStart(6, "0")}`;
-}
+/** The next order number, H-001234, drawn in the statement that inserts the order. */
+const nextOrderNumber = sql<string>`(select 'H-' || lpad(n::text, greatest(6, length(n::text)), '0') from nextval('order_number_seq') as n)`;
 
 /**
  * Places an order for the shopper's basket. The basket is NOT emptied here: the web layer
  * clears it once payment has started, so a refused or abandoned payment loses nothing.
+ *
+ * Four round trips: BEGIN; the reads, sent together; the writes, sent together; COMMIT.
+ * postgres.js pipelines the statements of a transaction that are issued at once, and PostgreSQL
+ * runs them in the order sent, so the lock order below holds. The writes go out before their
+ * results are known: a refusal among them (stock, slot) rolls the whole transaction back (an
+ * order number is then skipped). Every statement is prepared (`.prepare(name)`, kept by
+ * postgres.js per connection): drizzle otherwise sends unnamed statements, which postgres.js
+ * describes first — a round trip more each, and no pipelining — and PostgreSQL re-plans.
  */
 export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<PlaceOrderResult> {
   try {
     return await db.transaction(async (tx) => {
       const now = input.now ?? new Date();
-      // Locking the basket makes a double-submitted checkout of one basket run one after the other.
-      const [owned] = await tx
-        .select({ id: baskets.id })
-        .from(baskets)
-        .where(and(eq(baskets.id, input.basketId), eq(baskets.userId, input.userId)))
-        .for("update");
-      const view = owned ? await getBasketView(tx, owned.id, input.fulfilment) : null;
+      const delivery = input.fulfilment === "delivery";
+      const postcode = delivery && input.address?.postcode?.trim() ? normalizePostcode(input.address.postcode) : null;
+      const [[owned], basketView, [slot], coveringStores] = await Promise.all([
+        // Locking the basket makes a double-submitted checkout of one basket run one after the other;
+        // the reads after it see the basket as the lock found it.
+        tx
+          .select({ id: baskets.id })
+          .from(baskets)
+          .where(and(eq(baskets.id, input.basketId), eq(baskets.userId, input.userId)))
+          .for("update")
+          .prepare("checkout_lock_basket")
+          .execute(),
+        getBasketView(tx, input.basketId, input.fulfilment),
+        Number.isSafeInteger(input.slotId) ? tx.select().from(slots).where(eq(slots.id, input.slotId)).prepare("checkout_slot").execute() : [],
+        postcode
+          ? tx
+              .select({ storeId: storeDeliveryPostcodes.storeId })
+              .from(storeDeliveryPostcodes)
+              .where(eq(storeDeliveryPostcodes.postcode, postcode))
+              .prepare("checkout_postcode")
+              .execute()
+          : [],
+      ]);
+      const view = owned ? basketView : null;
       if (!view) refuse({ code: "basket_not_found" });
       if (view.lines.length === 0) refuse({ code: "empty_basket" });
 
@@ -110,75 +134,81 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
         });
       }
 
-      const [slot] = Number.isSafeInteger(input.slotId) ? await tx.select().from(slots).where(eq(slots.id, input.slotId)) : [];
       if (!slot || slot.storeId !== view.store.id || slot.kind !== input.fulfilment || slot.startsAt <= now) refuse({ code: "slot_invalid" });
 
       let deliveryAddress: DeliveryAddress | null = null;
-      if (input.fulfilment === "delivery") {
+      if (delivery) {
         const a = input.address;
-        if (!a || !a.recipient?.trim() || !a.street?.trim() || !a.postcode?.trim() || !a.city?.trim()) refuse({ code: "address_required" });
-        deliveryAddress = { ...a, postcode: normalizePostcode(a.postcode) };
-        const [covered] = await tx
-          .select({ storeId: storeDeliveryPostcodes.storeId })
-          .from(storeDeliveryPostcodes)
-          .where(and(eq(storeDeliveryPostcodes.storeId, view.store.id), eq(storeDeliveryPostcodes.postcode, deliveryAddress.postcode)));
-        if (!covered) refuse({ code: "postcode_not_covered" });
+        if (!a || !a.recipient?.trim() || !a.street?.trim() || !postcode || !a.city?.trim()) refuse({ code: "address_required" });
+        deliveryAddress = { ...a, postcode };
+        if (!coveringStores.some((c) => c.storeId === view.store.id)) refuse({ code: "postcode_not_covered" });
       }
 
       // Stock first, then the slot: every checkout takes its locks in this order (stock rows
       // by variant id, then the slot row), so concurrent checkouts cannot deadlock.
-      await reserveStock(
-        tx,
-        view.store.id,
-        view.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, productName: l.productName })),
-      );
-      if (!(await holdSlot(tx, slot.id))) refuse({ code: "slot_full" });
-
-      const [{ n }] = await tx.execute<{ n: string }>(sql`select nextval('order_number_seq')::text as n`);
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          number: formatOrderNumber(n),
-          userId: input.userId,
-          storeId: view.store.id,
-          slotId: slot.id,
-          fulfilment: input.fulfilment,
-          status: "pending_payment",
-          deliveryAddress,
-          contactEmail: input.contactEmail.trim(),
-          subtotalCents: view.totals.subtotalCents,
-          deliveryFeeCents: view.totals.deliveryFeeCents,
-          totalCents: view.totals.totalCents,
-          authorizedCents: view.totals.authorizedCents,
-          expiresAt: new Date(now.getTime() + (input.unpaidTtlMinutes ?? 30) * 60_000),
-        })
-        .returning();
-      const lines = await tx
-        .insert(orderLines)
-        .values(
-          view.lines.map((l, position) => ({
-            orderId: order.id,
-            variantId: l.variantId,
-            productName: l.productName,
-            sizeLabel: l.sizeLabel,
-            sku: l.sku,
-            sellingMode: l.sellingMode,
-            unitPriceCents: l.priceCents,
-            quantity: l.quantity,
-            vatRateBp: l.vatRateBp,
-            lineTotalCents: l.estimateCents,
-            substitution: input.substitutions?.[l.variantId] ?? l.substitution,
-            position,
-          })),
-        )
-        .returning();
-      await tx.insert(orderEvents).values({
-        orderId: order.id,
-        fromStatus: null,
-        toStatus: "pending_payment",
-        actor: `customer:${input.userId}`,
-        data: { totalCents: order.totalCents, authorizedCents: order.authorizedCents, slotId: slot.id },
-      });
+      const orderId = randomUUID();
+      const [, held, [order], lines] = await Promise.all([
+        reserveStock(
+          tx,
+          view.store.id,
+          view.lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity, productName: l.productName })),
+        ),
+        holdSlot(tx, slot.id),
+        tx
+          .insert(orders)
+          .values({
+            id: orderId,
+            number: nextOrderNumber,
+            userId: input.userId,
+            storeId: view.store.id,
+            slotId: slot.id,
+            fulfilment: input.fulfilment,
+            status: "pending_payment",
+            deliveryAddress,
+            contactEmail: input.contactEmail.trim(),
+            subtotalCents: view.totals.subtotalCents,
+            deliveryFeeCents: view.totals.deliveryFeeCents,
+            totalCents: view.totals.totalCents,
+            authorizedCents: view.totals.authorizedCents,
+            expiresAt: new Date(now.getTime() + (input.unpaidTtlMinutes ?? 30) * 60_000),
+          })
+          .returning()
+          .prepare("checkout_insert_order")
+          .execute(),
+        tx
+          .insert(orderLines)
+          .values(
+            view.lines.map((l, position) => ({
+              orderId,
+              variantId: l.variantId,
+              productName: l.productName,
+              sizeLabel: l.sizeLabel,
+              sku: l.sku,
+              sellingMode: l.sellingMode,
+              unitPriceCents: l.priceCents,
+              quantity: l.quantity,
+              vatRateBp: l.vatRateBp,
+              lineTotalCents: l.estimateCents,
+              substitution: input.substitutions?.[l.variantId] ?? l.substitution,
+              position,
+            })),
+          )
+          .returning()
+          .prepare("checkout_insert_lines")
+          .execute(),
+        tx
+          .insert(orderEvents)
+          .values({
+            orderId,
+            fromStatus: null,
+            toStatus: "pending_payment",
+            actor: `customer:${input.userId}`,
+            data: { totalCents: view.totals.totalCents, authorizedCents: view.totals.authorizedCents, slotId: slot.id },
+          })
+          .prepare("checkout_insert_event")
+          .execute(),
+      ]);
+      if (!held) refuse({ code: "slot_full" });
       return { ok: true as const, order, lines: lines.sort((a, b) => a.position - b.position) };
     });
   } catch (error) {

@@ -38,13 +38,15 @@ export async function listAvailableSlots(
   return rows.map((slot) => ({ ...slot, remaining: slot.capacity - slot.booked }));
 }
 
-/** Takes one place in a future slot if there is room; false when full, past or unknown. */
+/** Takes one place in a future slot if there is room; false when full, past or unknown. Prepared: it runs in every checkout. */
 export async function holdSlot(tx: Executor, slotId: number): Promise<boolean> {
   const held = await tx
     .update(slots)
     .set({ booked: sql`${slots.booked} + 1` })
     .where(and(eq(slots.id, slotId), lt(slots.booked, slots.capacity), sql`${slots.startsAt} > now()`))
-    .returning({ id: slots.id });
+    .returning({ id: slots.id })
+    .prepare("hold_slot")
+    .execute();
   return held.length > 0;
 }
 
