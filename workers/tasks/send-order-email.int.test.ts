@@ -51,9 +51,11 @@ beforeAll(async () => {
 
 afterAll(() => close());
 
-beforeEach(() => {
+beforeEach(async () => {
   capture.clear();
   metrics = createWorkerMetrics("test");
+  // These tests run the whole queue: jobs other test files left behind must not be counted here.
+  await db.execute(sql`delete from graphile_worker._private_jobs`);
 });
 
 async function newOrder(status: OrderStatus = "confirmed") {
