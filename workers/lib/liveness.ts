@@ -45,12 +45,15 @@ export type Heartbeat = {
   close(): Promise<void>;
 };
 
+const RECONNECT_DELAY_MS = 1_000;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function startHeartbeat(url: string, log: Logger): Heartbeat {
   const ids = new Set<string>();
   let closing = false;
   let chain: Promise<number> = Promise.resolve(0);
+  let retry: NodeJS.Timeout | undefined;
 
   const client = postgres(url, {
     max: 1,
@@ -59,9 +62,14 @@ export function startHeartbeat(url: string, log: Logger): Heartbeat {
     onnotice: () => {},
     connection: { application_name: "halles-heartbeat" },
     onclose: () => {
-      if (closing || ids.size === 0) return;
+      if (closing || ids.size === 0 || retry) return;
       log.warn("heartbeat connection lost; taking the locks again");
-      check().catch((error: unknown) => log.error({ err: error }, "heartbeat: could not take the locks again; the next sweep retries"));
+      // After a pause: while the database is down, each failed attempt closes the connection again.
+      retry = setTimeout(() => {
+        retry = undefined;
+        if (!closing) check().catch((error: unknown) => log.error({ err: error }, "heartbeat: could not take the locks again; the next sweep retries"));
+      }, RECONNECT_DELAY_MS);
+      retry.unref();
     },
   });
 
@@ -102,6 +110,7 @@ export function startHeartbeat(url: string, log: Logger): Heartbeat {
     workerIds: () => [...ids],
     async close() {
       closing = true;
+      clearTimeout(retry);
       await client.end({ timeout: 5 });
     },
   };
