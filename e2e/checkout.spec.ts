@@ -131,3 +131,30 @@ test("a shopper cancels a confirmed order from the account page", async ({ page 
   expect(await orderStatus(orderId)).toBe("cancelled");
   expect(await available("fresh-whole-milk")).toBe(milkBefore);
 });
+
+test("home delivery: a postcode the store does not cover is explained next to the field, and nothing typed is lost", async ({ page }) => {
+  const email = uniqueEmail("delivery");
+  await guestBasketThenSignUp(page, email);
+  const delivery = page.getByRole("group", { name: "2. Delivery address" });
+  await delivery.getByLabel("Recipient").fill("Camille Guest");
+  await delivery.getByLabel("Street and number").fill("8 Quai de la Tournelle");
+  await delivery.getByLabel("Postcode").fill("75005");
+  await delivery.getByLabel("City").fill("Paris");
+  await page.locator('input[name="deliverySlotId"]').first().check({ force: true });
+  await page.getByRole("button", { name: "Place order and pay" }).click();
+
+  await expect(delivery.getByText("This store does not deliver to that postcode.")).toBeVisible();
+  await expect(delivery.getByLabel("Street and number")).toHaveValue("8 Quai de la Tournelle");
+  await expect(page.getByRole("group", { name: "If an item is out of stock" })).toContainText("Bananas");
+  await expect(page.getByTestId("checkout-total")).toHaveText(/€/);
+
+  await delivery.getByLabel("Postcode").fill("69002");
+  await delivery.getByLabel("City").fill("Lyon");
+  await page.locator('input[name="deliverySlotId"]').first().check({ force: true });
+  await page.getByRole("button", { name: "Place order and pay" }).click();
+  await expect(page.getByRole("heading", { name: /^Pay €/ })).toBeVisible();
+  const [order] = await sql<{ fulfilment: string; delivery_fee_cents: number; address: { postcode: string } }[]>`
+    select o.fulfilment, o.delivery_fee_cents, o.delivery_address as address
+    from orders o join users u on u.id = o.user_id where u.email = ${email}`;
+  expect(order).toMatchObject({ fulfilment: "delivery", delivery_fee_cents: 499, address: { postcode: "69002" } });
+});
