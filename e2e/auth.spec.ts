@@ -1,18 +1,13 @@
 // Accounts as a shopper on a phone: sign up, sign out and in, throttling, and the back office's roles.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { PASSWORD, submitSignUp, uniqueEmail } from "./helpers";
 
 const DEMO_PASSWORD = "halles-demo-2026";
-const PASSWORD = "groceries-every-week";
-const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 
 async function signUp(page: Page, name: string, email: string) {
   await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await submitSignUp(page, name, email);
   await expect(page).toHaveURL(/\/account$/);
 }
 

@@ -3,11 +3,10 @@
 // services taking the order to confirmed or cancelled; then a cancellation from the account.
 import { expect, test, type Page } from "@playwright/test";
 import postgres from "postgres";
+import { submitSignUp, uniqueEmail } from "./helpers";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 2 });
 const mailCapture = process.env.MAIL_CAPTURE_URL ?? "http://127.0.0.1:1081";
-const PASSWORD = "groceries-every-week";
-const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 
 test.afterAll(() => sql.end());
 
@@ -51,11 +50,7 @@ async function guestBasketThenSignUp(page: Page, email: string) {
   await page.getByRole("link", { name: "Checkout" }).click();
 
   await page.getByRole("link", { name: "Create an account" }).click();
-  await page.getByLabel("Name").fill("Camille Guest");
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await submitSignUp(page, "Camille Guest", email);
   await expect(page).toHaveURL(/\/checkout$/);
 }
 

@@ -17,3 +17,15 @@ export async function chooseStore(page: Page, name: string) {
   if (await choose.isVisible()) await choose.click();
   await expect(page.getByRole("link", { name: new RegExp(`Your store: ${name}`) })).toBeVisible();
 }
+
+export const PASSWORD = "groceries-every-week";
+export const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
+/** Fills the sign-up form (already open) and submits it. */
+export async function submitSignUp(page: Page, name: string, email: string) {
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+  await page.getByLabel("Confirm password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+}

@@ -10,9 +10,8 @@ import { transitionOrder } from "@/db/queries/orders";
 import { basketLines, baskets, orders, slots, stockLevels, users, type DeliveryAddress, type OrderStatus } from "@/db/schema";
 import { assertLocalDatabase } from "@/scripts/lib/postgres";
 import { createBasket, createSlot, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
+import { submitSignUp, uniqueEmail } from "./helpers";
 
-export const PASSWORD = "groceries-every-week";
-export const uniqueEmail = (tag: string) => `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 
 let connection: { db: Database; end: () => Promise<void> } | undefined;
 
@@ -37,11 +36,7 @@ export async function closeDb(): Promise<void> {
 export async function signUpShopper(page: Page, tag: string, name = "Order Tester"): Promise<{ userId: string; email: string }> {
   const email = uniqueEmail(tag);
   await page.goto("/sign-up");
-  await page.getByLabel("Name").fill(name);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
-  await page.getByLabel("Confirm password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
+  await submitSignUp(page, name, email);
   await expect(page).toHaveURL(/\/account$/);
   const [user] = await e2eDb().select({ id: users.id }).from(users).where(eq(users.email, email));
   return { userId: user.id, email };
