@@ -7,6 +7,7 @@ import { basketLines, baskets, products } from "@/db/schema";
 import { connect, createBasket, createShopper, restoreStock, setStock, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
 import {
   BasketError,
+  basketSummary,
   changeBasketStore,
   getBasketForGuest,
   getBasketView,
@@ -168,6 +169,9 @@ describe("getBasketView", () => {
     expect(view.totals.authorizedCents).toBe(view.totals.totalCents + Math.ceil(bananaCents / 10));
     expect(view.ready).toBe(true);
     expect(await getBasketView(db, "00000000-0000-0000-0000-000000000000")).toBeNull();
+    // The header's summary agrees with the view.
+    expect(await basketSummary(db, basketId)).toEqual({ lines: 2, subtotalCents: view.totals.subtotalCents });
+    expect(await basketSummary(db, "not-a-basket")).toEqual({ lines: 0, subtotalCents: 0 });
   });
 
   it("keeps the lines when the shopper changes store, and flags what the new store lacks", async () => {

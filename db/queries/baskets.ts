@@ -310,8 +310,21 @@ export async function basketLineQuantity(db: Executor, basketId: string, variant
   return row?.quantity ?? 0;
 }
 
-/** Count of lines and estimated total for the header, in one small query. */
+/**
+ * Count of lines and estimated subtotal for the header, asked on every page view: one query on
+ * the lines and their prices, nothing about stock or images (that is the basket page's view).
+ */
 export async function basketSummary(db: Executor, basketId: string): Promise<{ lines: number; subtotalCents: number }> {
-  const view = await getBasketView(db, basketId);
-  return { lines: view?.lines.length ?? 0, subtotalCents: view?.totals.subtotalCents ?? 0 };
+  if (!UUID.test(basketId)) return { lines: 0, subtotalCents: 0 };
+  const rows = await db
+    .select({
+      quantity: basketLines.quantity,
+      sellingMode: productVariants.sellingMode,
+      priceCents: productVariants.priceCents,
+      weightStepGrams: productVariants.weightStepGrams,
+    })
+    .from(basketLines)
+    .innerJoin(productVariants, eq(productVariants.id, basketLines.variantId))
+    .where(eq(basketLines.basketId, basketId));
+  return { lines: rows.length, subtotalCents: rows.reduce((sum, row) => sum + lineEstimateCents(row, row.quantity), 0) };
 }
