@@ -3,10 +3,12 @@
 // line, and the total for the chosen way. The server recomputes everything on submit.
 import { useActionState, useState } from "react";
 import { Field, FormMessage, primaryButton } from "@/components/account/form-field";
+import { BasketTotalsTable } from "@/components/basket/basket-totals";
+import { BASKET_RULES, type BasketTotals } from "@/lib/basket/pricing";
+import { formatCents } from "@/lib/catalog/pricing";
 import { placeOrderAndPay } from "@/lib/checkout/actions";
 
 export type SlotGroup = { day: string; slots: { id: number; label: string; remaining: number }[] };
-export type TotalsText = { subtotal: string; fee: string; total: string; authorized: string | null; vat: { rate: string; vat: string }[] };
 export type CheckoutLine = { variantId: number; name: string; quantity: string; estimate: string; substitution: "allow" | "refuse" };
 type Fulfilment = "delivery" | "collection";
 
@@ -14,7 +16,7 @@ type Props = {
   store: { name: string; address: string };
   lines: CheckoutLine[];
   slots: Record<Fulfilment, SlotGroup[]>;
-  totals: Record<Fulfilment, TotalsText>;
+  totals: Record<Fulfilment, BasketTotals>;
   address: { recipient: string; street: string; postcode: string; city: string; phone: string } | null;
 };
 
@@ -22,7 +24,7 @@ export function CheckoutForm({ store, lines, slots, totals, address }: Props) {
   const [state, action, pending] = useActionState(placeOrderAndPay, {});
   const [fulfilment, setFulfilment] = useState<Fulfilment>((state.values?.fulfilment as Fulfilment) ?? "delivery");
   const value = (name: string, fallback = "") => state.values?.[name] ?? fallback;
-  const shown = totals[fulfilment];
+  const deliveryFee = totals.delivery.deliveryFeeCents === 0 ? "Free" : formatCents(totals.delivery.deliveryFeeCents);
   return (
     <form action={action} className="grid gap-6 lg:grid-cols-[1fr_22rem]" noValidate>
       <div className="space-y-6">
@@ -35,7 +37,7 @@ export function CheckoutForm({ store, lines, slots, totals, address }: Props) {
               <span>
                 <span className="font-semibold">{kind === "delivery" ? "Home delivery" : `Click & collect at ${store.name}`}</span>
                 <span className="block text-sm text-stone-600">
-                  {kind === "delivery" ? `${totals.delivery.fee}; free from €50` : `Free · ${store.address}`}
+                  {kind === "delivery" ? `${deliveryFee}; free from ${formatCents(BASKET_RULES.freeDeliveryFromCents)}` : `Free · ${store.address}`}
                 </span>
               </span>
             </label>
@@ -86,27 +88,7 @@ export function CheckoutForm({ store, lines, slots, totals, address }: Props) {
 
       <aside aria-label="Order summary" className="space-y-4 self-start rounded-2xl border border-stone-200 bg-white p-5">
         <h2 className="text-xl font-bold">Summary</h2>
-        <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1" data-testid="checkout-totals">
-          <dt>Subtotal (estimated)</dt>
-          <dd className="text-right tabular-nums">{shown.subtotal}</dd>
-          <dt>{fulfilment === "delivery" ? "Delivery" : "Collection"}</dt>
-          <dd className="text-right tabular-nums">{shown.fee}</dd>
-          <dt className="text-lg font-bold">Total</dt>
-          <dd className="text-right text-lg font-bold tabular-nums" data-testid="checkout-total">
-            {shown.total}
-          </dd>
-          {shown.vat.map((v) => (
-            <div key={v.rate} className="contents text-sm text-stone-600">
-              <dt>incl. VAT {v.rate}</dt>
-              <dd className="text-right tabular-nums">{v.vat}</dd>
-            </div>
-          ))}
-        </dl>
-        {shown.authorized && (
-          <p className="text-sm text-stone-600">
-            Weighed items are charged at their picked weight: we authorise up to {shown.authorized} on your card and charge only the final amount after picking.
-          </p>
-        )}
+        <BasketTotalsTable totals={totals[fulfilment]} deliveryLabel={fulfilment === "delivery" ? "Delivery" : "Collection"} />
         <button type="submit" disabled={pending} className={`${primaryButton} w-full`}>
           {pending ? "Placing your order…" : "Place order and pay"}
         </button>

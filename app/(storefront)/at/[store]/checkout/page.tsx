@@ -9,11 +9,11 @@ import { listAvailableSlots, type AvailableSlot } from "@/db/queries/slots";
 import { getStoreBySlug } from "@/db/queries/stores";
 import { listAddresses } from "@/db/queries/users";
 import { getSessionUser } from "@/lib/auth/guards";
-import { basketTotals, formatQuantity, type BasketTotals } from "@/lib/basket/pricing";
+import { basketTotals, formatQuantity } from "@/lib/basket/pricing";
 import { currentBasketId } from "@/lib/basket/session";
-import { formatCents, formatVatRate } from "@/lib/catalog/pricing";
+import { formatCents } from "@/lib/catalog/pricing";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
-import { CheckoutForm, type SlotGroup, type TotalsText } from "./checkout-form";
+import { CheckoutForm, type SlotGroup } from "./checkout-form";
 
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT }];
@@ -75,7 +75,7 @@ async function Checkout() {
         substitution: l.substitution,
       }))}
       slots={{ delivery: groupSlots(delivery), collection: groupSlots(collection) }}
-      totals={{ delivery: totalsText(basketTotals(view.lines, "delivery")), collection: totalsText(basketTotals(view.lines, "collection")) }}
+      totals={{ delivery: basketTotals(view.lines, "delivery"), collection: basketTotals(view.lines, "collection") }}
       address={address ? { recipient: address.recipient, street: address.street, postcode: address.postcode, city: address.city, phone: address.phone ?? "" } : null}
     />
   );
@@ -114,14 +114,4 @@ function groupSlots(slots: AvailableSlot[]): SlotGroup[] {
     groups.get(day)!.slots.push({ id: slot.id, label: `${timeFormat.format(slot.startsAt)}–${timeFormat.format(slot.endsAt)}`, remaining: slot.remaining });
   }
   return [...groups.values()];
-}
-
-function totalsText(t: BasketTotals): TotalsText {
-  return {
-    subtotal: formatCents(t.subtotalCents),
-    fee: t.deliveryFeeCents === 0 ? "Free" : formatCents(t.deliveryFeeCents),
-    total: formatCents(t.totalCents),
-    authorized: t.authorizedCents > t.totalCents ? formatCents(t.authorizedCents) : null,
-    vat: t.vat.map((v) => ({ rate: formatVatRate(v.rateBp), vat: formatCents(v.vatCents) })),
-  };
 }
