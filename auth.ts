@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import { authenticate } from "@/lib/auth/credentials";
 import { authSecret } from "@/lib/auth/secret";
+import { secureCookies } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 declare module "next-auth" {
@@ -38,6 +39,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Read lazily, per request: the build needs no secret, production refuses to run without one.
   secret: authSecret(),
   trustHost: true,
+  // Not left to the scheme a proxy reports: a real deployment's session cookie is always Secure.
+  useSecureCookies: secureCookies(),
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: [

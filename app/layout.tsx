@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { QueryProvider } from "@/components/basket/query-provider";
+import { DemoRibbon } from "@/components/layout/demo-ribbon";
 import { publicUrl } from "@/lib/env";
 import "./globals.css";
 
@@ -16,6 +17,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        <DemoRibbon />
         <QueryProvider>{children}</QueryProvider>
       </body>
     </html>

@@ -1,5 +1,6 @@
 // Environment, validated once; every module reads configuration from here.
 import { z } from "zod";
+import { deploymentMode, isRealDeployment } from "./deployment";
 
 const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgres:// URL" }),
@@ -30,4 +31,12 @@ export function env(): Env {
 export function publicUrl(): string {
   const parsed = z.string().url().safeParse(process.env.PUBLIC_URL);
   return parsed.success ? parsed.data.replace(/\/$/, "") : "http://localhost:3000";
+}
+
+/**
+ * Whether cookies are marked Secure: always in real deployments, whatever a proxy in front says
+ * about the scheme, and wherever the site is served over HTTPS.
+ */
+export function secureCookies(): boolean {
+  return isRealDeployment(deploymentMode()) || publicUrl().startsWith("https:");
 }

@@ -57,7 +57,8 @@ async function main(): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Seeded ${summary.stores} stores, ${summary.categories} categories, ${summary.brands} brands, ` +
-        `${summary.products} products and ${summary.variants} variants in ${seconds} s.`,
+        `${summary.products} products and ${summary.variants} variants in ${seconds} s` +
+        (summary.demoAccounts > 0 ? `, with the ${summary.demoAccounts} demo accounts.` : "; no demo accounts (a real deployment's database never gets them)."),
     );
     return 0;
   } finally {

@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     const { db, sql } = createDatabase(database.url, 2);
     await seedDatabase(db);
     await sql.end();
-    const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() };
+    const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret() };
     if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
     stack = await startStack({
       ports,

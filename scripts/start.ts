@@ -32,7 +32,14 @@ async function main() {
 
   try {
     await prepareDatabase(database.url, log);
-    const env: Record<string, string> = { DATABASE_URL: database.url, PUBLIC_URL: publicUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() };
+    const env: Record<string, string> = {
+      DATABASE_URL: database.url,
+      PUBLIC_URL: publicUrl,
+      NODE_ENV: "production",
+      // A production build with test payments, captured e-mails and demo accounts: lib/deployment.ts.
+      HALLES_MODE: "demo",
+      AUTH_SECRET: localAuthSecret(),
+    };
     if (buildIsStale()) {
       log("Building the production app (takes a minute the first time)…");
       await run("npx", ["next", "build"], env);
@@ -48,6 +55,7 @@ async function main() {
       },
     });
     log(`Halles is running at ${publicUrl} — press Ctrl-C to stop.`);
+    log("DEMO MODE: test payments only, demo accounts with a published password (see README). Not for a real shop: see \"Running in production\".");
     if (useStripeTestServer) log(`Payments: local Stripe test server (TEST MODE) on http://127.0.0.1:${ports.stripe}; pay with card 4242 4242 4242 4242`);
     if (useMailCapture) log(`E-mails are captured, not sent: read them at http://localhost:${ports.mailHttp}`);
   } catch (error) {

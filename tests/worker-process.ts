@@ -11,6 +11,8 @@ export type WorkerProcess = {
   logs: LogLine[];
   /** Resolves with the first log line (past or future) that matches; rejects on timeout or exit. */
   waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** What the process wrote to stderr so far (start-up failures go there). */
+  stderr(): string;
   /** Resolves with the exit code, or the signal that ended the process. */
   exited: Promise<number | NodeJS.Signals>;
   signal(signal: NodeJS.Signals): void;
@@ -68,6 +70,7 @@ export function spawnWorker(entry: string, env: Record<string, string>): WorkerP
     child,
     pid: child.pid!,
     logs,
+    stderr: () => stderr.join(""),
     waitForLog,
     exited,
     signal: (signal) => {

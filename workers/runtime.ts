@@ -5,6 +5,7 @@ import { parseCrontab, run, type Runner } from "graphile-worker";
 import pino, { type Logger } from "pino";
 import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "@/db/client";
+import { assertDeploymentConfig } from "@/lib/deployment";
 import { workerEnv } from "./lib/config";
 import { startHealthServer } from "./lib/health-server";
 import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
@@ -60,6 +61,8 @@ async function readQueueStats(db: Database): Promise<QueueStats> {
 }
 
 export async function startWorkerService(options: WorkerServiceOptions): Promise<WorkerService> {
+  // Before anything opens: a real deployment with test payments or captured e-mails never starts.
+  const mode = assertDeploymentConfig();
   const env = workerEnv();
   const liveness = livenessEnv();
   const log = pino({ level: env.LOG_LEVEL, base: { service: options.name, pid: process.pid } });
@@ -108,7 +111,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const sweep: OrphanSweep | null =
     sweepIntervalMs > 0 ? startOrphanSweep({ db, heartbeat, intervalMs: sweepIntervalMs, log, registry: metrics.registry }) : null;
   log.info(
-    { tasks: Object.keys(options.tasks), concurrency: options.concurrency, healthPort: health.port, sweepIntervalMs },
+    { mode, tasks: Object.keys(options.tasks), concurrency: options.concurrency, healthPort: health.port, sweepIntervalMs },
     `${options.name} started`,
   );
 

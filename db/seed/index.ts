@@ -1,6 +1,7 @@
 // Demo data for development, tests and load tests: stores, categories, brands, the hand-written
 // catalog and optional synthetic products, written idempotently in one transaction.
 import { sql } from "drizzle-orm";
+import { deploymentMode, isRealDeployment, type DeploymentMode } from "@/lib/deployment";
 import type { Database } from "../client";
 import { seedBrands } from "./brands";
 import { HANDWRITTEN_PRODUCTS, type ProductSeed } from "./catalog-data";
@@ -16,6 +17,8 @@ export interface SeedSummary {
   brands: number;
   products: number;
   variants: number;
+  /** Demo accounts with the published password: only in the demo and development. */
+  demoAccounts: number;
 }
 
 export interface SeedOptions {
@@ -23,6 +26,8 @@ export interface SeedOptions {
   products?: number;
   /** Called after each batch with the number of products written so far. */
   onProgress?: (written: number, total: number) => void;
+  /** Real deployments (staging, production) get the catalog but never the demo accounts. */
+  mode?: DeploymentMode;
 }
 
 export const SEED_BATCH_SIZE = 1000;
@@ -46,10 +51,10 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     const stores = await seedStores(tx);
     const categories = await seedCategories(tx);
     const brandIds = await seedBrands(tx);
-    await seedUsers(tx, stores);
+    const demoAccounts = isRealDeployment(options.mode ?? deploymentMode()) ? 0 : await seedUsers(tx, stores);
     const refs = { stores, categories, brandIds };
 
-    const summary: SeedSummary = { stores: stores.length, categories: categories.size, brands: brandIds.size, products: 0, variants: 0 };
+    const summary: SeedSummary = { stores: stores.length, categories: categories.size, brands: brandIds.size, products: 0, variants: 0, demoAccounts };
     let batch: NumberedProduct[] = [];
     const flush = async () => {
       if (batch.length === 0) return;

@@ -70,6 +70,19 @@ describe("seedDatabase", () => {
     expect(await fingerprint()).toEqual(before);
   });
 
+  it("production safety (issue 6 item 2): never seeds a real deployment with the published password", async () => {
+    const accounts = async () =>
+      (await db.execute<{ n: number }>(sql`select count(*)::int as n from users where email like '%@halles.test'`))[0].n;
+    expect(first.demoAccounts).toBe(4);
+    await db.execute(sql`delete from users where email like '%@halles.test'`);
+    for (const mode of ["production", "staging"] as const) {
+      expect(await seedDatabase(db, { products: PRODUCTS, mode })).toMatchObject({ demoAccounts: 0, products: PRODUCTS });
+      expect(await accounts(), mode).toBe(0);
+    }
+    expect(await seedDatabase(db, { products: PRODUCTS, mode: "demo" })).toMatchObject({ demoAccounts: 4 });
+    expect(await accounts()).toBe(4);
+  });
+
   it("builds the typo lexicon", async () => {
     const nearest = await db.execute<{ word: string }>(sql`select word from search_terms order by word <-> 'bananna' limit 2`);
     expect(nearest.map((r) => r.word)).toContain("banana");

@@ -1,19 +1,11 @@
-// Demo accounts, one per role, all with the same password (listed in README.md). Upserted by
-// e-mail, so seeding again resets their name, role, store and password.
+// Demo accounts (lib/auth/demo-accounts.ts), upserted by e-mail, so seeding again resets their name,
+// role, store and password. Never in a real deployment's database.
 import { sql } from "drizzle-orm";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { hashPassword } from "@/lib/auth/password";
 import type { Executor } from "../client";
 import { users, type NewUser } from "../schema";
 import type { StoreRef } from "./stores";
-
-export const DEMO_PASSWORD = "halles-demo-2026";
-
-export const DEMO_ACCOUNTS = [
-  { email: "customer@halles.test", name: "Camille Martin", role: "customer", store: null },
-  { email: "agent@halles.test", name: "Alex Girard", role: "agent", store: "lyon-part-dieu" },
-  { email: "marketing@halles.test", name: "Morgane Leroy", role: "marketing", store: null },
-  { email: "admin@halles.test", name: "Antoine Dubois", role: "admin", store: null },
-] as const;
 
 /** Upserts the demo accounts; hashes the shared password once per run. */
 export async function seedUsers(db: Executor, stores: StoreRef[]): Promise<number> {

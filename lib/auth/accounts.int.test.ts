@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@/db/client";
 import { addAddress, createUser, deleteAddress, findUserByEmail, listAddresses, recordSignInAttempt, UserQueryError } from "@/db/queries/users";
 import { signInAttempts, users } from "@/db/schema";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/users";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { checkAccess, loadSessionUser, STAFF_ROLES } from "./access";
 import { authenticate } from "./credentials";
 import { hashPassword } from "./password";

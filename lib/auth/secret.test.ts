@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authSecret, DEVELOPMENT_ONLY_AUTH_SECRET } from "./secret";
 
-const strong = "x".repeat(43);
+const strong = "kJ8s0Qm2Zr7vXw4Lp9Tn3Yb6Hc1Fd5Ge-_aB";
 
 describe("authSecret", () => {
   it("uses AUTH_SECRET when set", () => {
@@ -19,5 +19,6 @@ describe("authSecret", () => {
   it("refuses weak or published secrets in production", () => {
     expect(() => authSecret({ NODE_ENV: "production", AUTH_SECRET: "too-short" })).toThrow(/at least 32/);
     expect(() => authSecret({ NODE_ENV: "production", AUTH_SECRET: DEVELOPMENT_ONLY_AUTH_SECRET })).toThrow(/at least 32/);
+    expect(() => authSecret({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(43) })).toThrow(/at least 32/);
   });
 });

@@ -7,10 +7,16 @@
  */
 export const DEVELOPMENT_ONLY_AUTH_SECRET = "halles-development-only-secret-do-not-use-in-production";
 
+/** Too short, published, or made of too few different characters to be a random key. */
+export function isWeakSecret(secret: string | undefined): boolean {
+  const value = secret?.trim() ?? "";
+  return value.length < 32 || value === DEVELOPMENT_ONLY_AUTH_SECRET || new Set(value).size < 12;
+}
+
 export function authSecret(env: Record<string, string | undefined> = process.env): string {
   const secret = env.AUTH_SECRET?.trim();
   if (secret) {
-    if (env.NODE_ENV === "production" && (secret.length < 32 || secret === DEVELOPMENT_ONLY_AUTH_SECRET)) {
+    if (env.NODE_ENV === "production" && isWeakSecret(secret)) {
       throw new Error("AUTH_SECRET must be a random value of at least 32 characters (e.g. `openssl rand -base64 32`).");
     }
     return secret;

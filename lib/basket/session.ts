@@ -7,7 +7,7 @@ import { findShopperBasketId, getBasketForGuest, getOrCreateBasket, mergeGuestBa
 import { getDefaultStore, getStoreBySlug } from "@/db/queries/stores";
 import type { Basket } from "@/db/schema";
 import { getSessionUser } from "@/lib/auth/guards";
-import { publicUrl } from "@/lib/env";
+import { secureCookies } from "@/lib/env";
 import { STORE_COOKIE } from "@/lib/storefront/paths";
 
 export const BASKET_COOKIE = "halles_basket";
@@ -30,7 +30,7 @@ export async function basketForWriting(): Promise<Basket> {
   const store = (chosen ? await getStoreBySlug(getDb(), chosen) : null) ?? (await getDefaultStore(getDb()));
   if (!store) throw new Error("No store is set up.");
   const basket = await getOrCreateBasket(getDb(), { userId: user?.id, basketId: jar.get(BASKET_COOKIE)?.value, storeId: store.id });
-  if (!user) jar.set(BASKET_COOKIE, basket.id, { path: "/", maxAge: THIRTY_DAYS, sameSite: "lax", httpOnly: true, secure: publicUrl().startsWith("https:") });
+  if (!user) jar.set(BASKET_COOKIE, basket.id, { path: "/", maxAge: THIRTY_DAYS, sameSite: "lax", httpOnly: true, secure: secureCookies() });
   return basket;
 }
 
