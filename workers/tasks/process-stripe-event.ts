@@ -5,7 +5,8 @@
 import { eq } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
-import { cancelUnpaidOrder, confirmPaidOrder } from "@/db/queries/order-lifecycle";
+import { cancelOrder, UNPAID } from "@/db/queries/order-cancellation";
+import { confirmPaidOrder } from "@/db/queries/order-lifecycle";
 import { markStripeEventProcessed } from "@/db/queries/stripe-events";
 import { stripeEvents } from "@/db/schema";
 import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
@@ -29,12 +30,8 @@ export async function processStripeEvent(db: Database, payload: TaskPayload<"pro
       // Paid after the order was cancelled (expired, declined first, cancelled by the shopper): release the money.
       if (result.order?.status === "cancelled") await enqueueCloseStripePayment(tx, action.orderId, action.paymentIntentId);
     } else if (action.kind === "cancel") {
-      const result = await cancelUnpaidOrder(tx, action.orderId, { actor: "stripe", reason: action.reason });
+      const result = await cancelOrder(tx, { orderId: action.orderId, actor: "stripe", reason: action.reason, from: UNPAID });
       outcome = result.changed ? "applied" : "unchanged";
-      if (result.changed) {
-        await enqueueOrderEmail(tx, action.orderId, "cancelled");
-        await enqueueCloseStripePayment(tx, action.orderId);
-      }
     }
     await markStripeEventProcessed(tx, payload.eventId);
     return { outcome };
