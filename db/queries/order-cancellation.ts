@@ -1,10 +1,9 @@
 // Cancelling an order, whoever asks (Stripe, the scheduler, the shopper, a failed checkout): one
 // function, so the stock, the slot place, the e-mail and the clean-up at Stripe go together, once.
-import { eq } from "drizzle-orm";
 import type { Executor } from "../client";
-import { orders, type Order, type OrderStatus } from "../schema";
+import type { Order, OrderStatus } from "../schema";
 import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
-import { transitionOrder } from "./orders";
+import { lockOrder, transitionOrder } from "./orders";
 import { releaseSlot } from "./slots";
 import { releaseOrderStock, returnCommittedStock } from "./stock";
 
@@ -47,7 +46,7 @@ export type CancelOrderResult =
  * transaction. A replay (already cancelled) changes nothing and enqueues nothing.
  */
 export async function cancelOrder(tx: Executor, input: CancelOrderInput): Promise<CancelOrderResult> {
-  const [current] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for("update");
+  const current = await lockOrder(tx, input.orderId);
   if (!current) return { changed: false, order: null };
   const from = input.from.find((status) => status === current.status);
   if (!from) return { changed: false, order: current };

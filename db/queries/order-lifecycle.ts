@@ -5,15 +5,10 @@ import { and, asc, eq, lte } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { orders, type Order } from "../schema";
 import { cancelOrder } from "./order-cancellation";
-import { transitionOrder } from "./orders";
+import { lockOrder, transitionOrder } from "./orders";
 import { commitOrderStock } from "./stock";
 
 export type LifecycleResult = { changed: boolean; order: Order | null };
-
-async function lockOrder(tx: Executor, orderId: string): Promise<Order | null> {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
-  return order ?? null;
-}
 
 /**
  * Payment authorised: pending_payment → authorized → confirmed, committing the stock (the slot
