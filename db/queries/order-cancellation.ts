@@ -17,6 +17,8 @@ export const isCancellable = (status: OrderStatus): status is CancellableStatus 
 /** Orders whose stock is still only reserved (not yet committed by confirmation). */
 export const UNPAID: readonly CancellableStatus[] = ["pending_payment", "authorized"];
 
+export const isUnpaid = (status: OrderStatus): boolean => (UNPAID as readonly OrderStatus[]).includes(status);
+
 export type CancelOrderInput = {
   orderId: string;
   /** "system", "stripe", "customer:<uuid>", "agent:<uuid>". */
@@ -71,7 +73,7 @@ type Cancelled = { order: Order; from: CancellableStatus; notifyShopper: boolean
  * of cancelling goes here, and every path that cancels gets it.
  */
 async function afterCancel(tx: Executor, { order, from, notifyShopper, paymentIntentId }: Cancelled): Promise<void> {
-  if (UNPAID.includes(from)) await releaseOrderStock(tx, order.id);
+  if (isUnpaid(from)) await releaseOrderStock(tx, order.id);
   else await returnCommittedStock(tx, order.id);
   await releaseSlot(tx, order.slotId);
   if (notifyShopper) await enqueueOrderEmail(tx, order.id, "cancelled");

@@ -8,6 +8,7 @@ import { placeOrder, type PlaceOrderError, type PlaceOrderInput } from "@/db/que
 import { cancelOrder, UNPAID } from "@/db/queries/order-cancellation";
 import { basketLines, orders, type Order } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { PAYMENT_CURRENCY } from "@/lib/payments/payment-checks";
 
 export type StartCheckoutResult = { ok: true; order: Order; paymentUrl: string } | { ok: false; error: PlaceOrderError | { code: "payment_unavailable" } };
 
@@ -27,7 +28,7 @@ export function checkoutSessionParams(order: Order, publicUrl: string): Stripe.C
       {
         quantity: 1,
         price_data: {
-          currency: "eur",
+          currency: PAYMENT_CURRENCY,
           unit_amount: order.authorizedCents,
           product_data: {
             name: `Halles order ${order.number}`,
