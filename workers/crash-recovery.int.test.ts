@@ -43,7 +43,7 @@ function startOrderWorker(): WorkerProcess {
     STRIPE_SECRET_KEY: "sk_test_crash_recovery",
     STRIPE_WEBHOOK_SECRET: "whsec_crash_recovery",
     STRIPE_API_HOST: "127.0.0.1",
-    STRIPE_API_PORT: "9", // never called: confirming an order needs nothing from Stripe
+    STRIPE_API_PORT: "9", // never called: a session's own event is checked without asking Stripe
   });
   workers.push(worker);
   return worker;
@@ -80,6 +80,8 @@ describe("a worker killed with SIGKILL mid-job", () => {
     const placed = await placeOrder(db, { ...shopper, fulfilment: "collection", slotId, contactEmail: "crash@example.test" });
     if (!placed.ok) throw new Error(placed.error.code);
     orderId = placed.order.id;
+    const sessionId = `cs_test_crash_${orderId}`;
+    await db.update(orders).set({ checkoutSessionId: sessionId }).where(eq(orders.id, orderId));
 
     // The test holds the order's row lock, so the job will block inside its transaction.
     const lockPid = await lockOrderRow(orderId);
@@ -88,7 +90,9 @@ describe("a worker killed with SIGKILL mid-job", () => {
 
     const eventId = `evt_${randomUUID().replaceAll("-", "")}`;
     const jobKey = `stripe-event:${eventId}`;
-    const event = { id: eventId, object: "event", type: "checkout.session.completed", data: { object: { object: "checkout.session", metadata: { order_id: orderId }, payment_intent: "pi_crash" } } };
+    // The order's own session, paying what it authorises, in test mode: a payment the checks accept.
+    const session = { id: sessionId, object: "checkout.session", amount_total: placed.order.authorizedCents, currency: "eur", livemode: false, metadata: { order_id: orderId }, payment_intent: "pi_crash" };
+    const event = { id: eventId, object: "event", type: "checkout.session.completed", livemode: false, data: { object: session } };
     await db.transaction(async (tx) => {
       await recordStripeEvent(tx, event as unknown as Stripe.Event);
       await enqueueJob(tx, "process-stripe-event", { eventId }, { jobKey });

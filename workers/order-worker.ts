@@ -1,7 +1,7 @@
-// The order worker: applies Stripe events to orders (confirm on authorisation, cancel on
-// decline or expiry), committing or releasing stock and slots, and closes cancelled orders'
-// payments at Stripe. Run: npx tsx workers/order-worker.ts
-import { getStripe } from "@/lib/payments/stripe";
+// The order worker: applies Stripe events to orders (confirm on an authorisation that matches
+// the order, cancel on a mismatch, decline or expiry), committing or releasing stock and slots,
+// and closes cancelled orders' payments at Stripe. Run: npx tsx workers/order-worker.ts
+import { getStripe, isLiveKey, stripeConfig } from "@/lib/payments/stripe";
 import { workerEnv } from "./lib/config";
 import { startWorkerService } from "./runtime";
 import { closeStripePaymentTask } from "./tasks/close-stripe-payment";
@@ -11,9 +11,11 @@ const DEFAULT_HEALTH_PORT = 9101;
 
 async function main(): Promise<void> {
   const env = workerEnv();
+  const stripe = getStripe();
+  const livemode = isLiveKey(stripeConfig().STRIPE_SECRET_KEY);
   await startWorkerService({
     name: "order-worker",
-    tasks: { "process-stripe-event": processStripeEventTask, "close-stripe-payment": closeStripePaymentTask(getStripe()) },
+    tasks: { "process-stripe-event": processStripeEventTask({ stripe, livemode }), "close-stripe-payment": closeStripePaymentTask(stripe) },
     concurrency: env.WORKER_CONCURRENCY ?? 4,
     healthPort: env.HEALTH_PORT ?? DEFAULT_HEALTH_PORT,
   });

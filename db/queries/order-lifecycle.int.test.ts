@@ -6,7 +6,8 @@ import type { Database, Executor } from "@/db/client";
 import { orderEvents, orders } from "@/db/schema";
 import { bookedOf, connect, createSlot, race, restoreStock, setStock, shopperWithBasket, stockOf, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
 import { placeOrder } from "./checkout";
-import { cancelUnpaidOrder, confirmPaidOrder, expireUnpaidOrders } from "./order-lifecycle";
+import { cancelOrder, UNPAID } from "./order-cancellation";
+import { confirmPaidOrder, expireUnpaidOrders } from "./order-lifecycle";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -41,10 +42,10 @@ async function pendingOrder(options: { now?: Date } = {}) {
 const eventsTo = async (orderId: string, status: string) =>
   (await db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId))).filter((e) => e.toStatus === status);
 
-describe("cancelUnpaidOrder", () => {
+describe("cancelOrder of an unpaid order", () => {
   it("releases stock and slot once when two cancellations race", async () => {
     const { order, slotId } = await pendingOrder();
-    const cancel = (tx: Executor) => cancelUnpaidOrder(tx, order.id, { actor: "system", reason: "payment_failed" });
+    const cancel = (tx: Executor) => cancelOrder(tx, { orderId: order.id, actor: "system", reason: "payment_failed", from: UNPAID });
     const results = await race(db, 2, cancel);
     expect(results.map((r) => r.changed).sort()).toEqual([false, true]);
     expect(await stockOf(db, storeId, variantId)).toEqual({ quantity: 20, reserved: 0 });
@@ -57,10 +58,10 @@ describe("cancelUnpaidOrder", () => {
     expect(await stockOf(db, storeId, variantId)).toEqual({ quantity: 20, reserved: 0 });
   });
 
-  it("leaves a confirmed order alone: its stock is committed, not reserved", async () => {
+  it("leaves a confirmed order alone when only unpaid ones may be cancelled", async () => {
     const { order, slotId } = await pendingOrder();
     await db.transaction((tx) => confirmPaidOrder(tx, order.id, { paymentIntentId: `pi_${order.id}` }));
-    const result = await db.transaction((tx) => cancelUnpaidOrder(tx, order.id, { actor: "system", reason: "expired" }));
+    const result = await db.transaction((tx) => cancelOrder(tx, { orderId: order.id, actor: "system", reason: "expired", from: UNPAID }));
     expect(result).toMatchObject({ changed: false, order: { status: "confirmed" } });
     expect(await stockOf(db, storeId, variantId)).toEqual({ quantity: 16, reserved: 0 });
     expect(await bookedOf(db, slotId)).toBe(1);
@@ -107,7 +108,7 @@ describe("confirmPaidOrder", () => {
 
   it("leaves a cancelled order cancelled", async () => {
     const { order } = await pendingOrder();
-    await db.transaction((tx) => cancelUnpaidOrder(tx, order.id, { actor: `customer:${order.userId}`, reason: "abandoned" }));
+    await db.transaction((tx) => cancelOrder(tx, { orderId: order.id, actor: `customer:${order.userId}`, reason: "abandoned", from: UNPAID }));
     const result = await db.transaction((tx) => confirmPaidOrder(tx, order.id, { paymentIntentId: "pi_late" }));
     expect(result).toMatchObject({ changed: false, order: { status: "cancelled" } });
     expect(await stockOf(db, storeId, variantId)).toEqual({ quantity: 20, reserved: 0 });

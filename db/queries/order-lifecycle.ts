@@ -1,52 +1,14 @@
-// The stock and slot side of an order's first steps: cancelling an unpaid order gives back
-// its stock and slot, confirming a paid one commits its stock. Both are idempotent: the
-// locked state transition decides, and the side effects run only when it happened.
+// The first steps of an order's life: confirming a paid one commits its stock, and unpaid ones
+// past their expiry are cancelled (through cancelOrder). Both are idempotent: the locked state
+// transition decides, and the side effects run only when it happened.
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Database, Executor } from "../client";
-import { orders, type Order, type OrderStatus } from "../schema";
-import { transitionOrder } from "./orders";
-import { releaseSlot } from "./slots";
-import { commitOrderStock, releaseOrderStock } from "./stock";
+import { orders, type Order } from "../schema";
+import { cancelOrder } from "./order-cancellation";
+import { lockOrder, transitionOrder } from "./orders";
+import { commitOrderStock } from "./stock";
 
 export type LifecycleResult = { changed: boolean; order: Order | null };
-
-/** Orders whose stock is still only reserved (not yet committed by confirmation). */
-const UNPAID: readonly OrderStatus[] = ["pending_payment", "authorized"];
-
-async function lockOrder(tx: Executor, orderId: string): Promise<Order | null> {
-  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
-  return order ?? null;
-}
-
-/**
- * Cancels an order whose stock is only reserved (pending_payment or authorized): releases the
- * reservation and the slot place, once. Any other status is left alone (changed: false).
- * With `expiredBefore`, only a pending_payment order that expired by then is cancelled, so an
- * expiry racing a payment never cancels the paid order. An authorised card must be voided by
- * the caller.
- */
-export async function cancelUnpaidOrder(
-  tx: Executor,
-  orderId: string,
-  options: { actor: string; reason: string; expiredBefore?: Date },
-): Promise<LifecycleResult> {
-  const current = await lockOrder(tx, orderId);
-  if (!current || !UNPAID.includes(current.status)) return { changed: false, order: current };
-  if (options.expiredBefore && (current.status !== "pending_payment" || current.expiresAt > options.expiredBefore)) {
-    return { changed: false, order: current };
-  }
-  const result = await transitionOrder(tx, {
-    orderId,
-    to: "cancelled",
-    actor: options.actor,
-    reason: options.reason,
-    set: { cancelReason: options.reason },
-  });
-  if (!result.changed) return result;
-  await releaseOrderStock(tx, orderId);
-  await releaseSlot(tx, current.slotId);
-  return { changed: true, order: result.order };
-}
 
 /**
  * Payment authorised: pending_payment → authorized → confirmed, committing the stock (the slot
@@ -79,14 +41,10 @@ export async function confirmPaidOrder(
 }
 
 /**
- * Cancels unpaid orders past their expiry, each in its own transaction (for the scheduler);
- * `afterCancel` runs inside that transaction, so jobs it enqueues commit with the change.
- * Returns the orders cancelled.
+ * Cancels unpaid orders past their expiry, each in its own transaction (for the scheduler), with
+ * cancelOrder's e-mail and close-stripe-payment jobs. Returns the orders cancelled.
  */
-export async function expireUnpaidOrders(
-  db: Database,
-  params: { now?: Date; limit?: number; afterCancel?: (tx: Executor, order: Order) => Promise<void> } = {},
-): Promise<Order[]> {
+export async function expireUnpaidOrders(db: Database, params: { now?: Date; limit?: number } = {}): Promise<Order[]> {
   const now = params.now ?? new Date();
   const due = await db
     .select({ id: orders.id })
@@ -96,13 +54,11 @@ export async function expireUnpaidOrders(
     .limit(params.limit ?? 100);
   const cancelled: Order[] = [];
   for (const { id } of due) {
-    const order = await db.transaction(async (tx) => {
-      const result = await cancelUnpaidOrder(tx, id, { actor: "system", reason: "expired", expiredBefore: now });
-      if (!result.changed || !result.order) return null;
-      await params.afterCancel?.(tx, result.order);
-      return result.order;
-    });
-    if (order) cancelled.push(order);
+    // expiredBefore: a payment that landed since the select above keeps its order.
+    const result = await db.transaction((tx) =>
+      cancelOrder(tx, { orderId: id, actor: "system", reason: "expired", from: ["pending_payment"], expiredBefore: now }),
+    );
+    if (result.changed) cancelled.push(result.order);
   }
   return cancelled;
 }

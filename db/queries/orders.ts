@@ -18,12 +18,24 @@ export type TransitionInput = {
 
 export type TransitionResult = { changed: true; order: Order; from: OrderStatus } | { changed: false; order: Order | null };
 
+/** The order, read under its row lock until the transaction ends (null when unknown). */
+export async function lockOrder(tx: Executor, orderId: string): Promise<Order | null> {
+  const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+  return order ?? null;
+}
+
+/** The order as it is now, without a lock (e.g. to prepare a call to Stripe outside a transaction). */
+export async function findOrder(db: Executor, orderId: string): Promise<Order | null> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  return order ?? null;
+}
+
 /**
  * Moves an order to `to`. Replays are harmless: an order already in `to` is left alone and
  * reported as unchanged. An impossible move throws InvalidTransitionError.
  */
 export async function transitionOrder(tx: Executor, input: TransitionInput): Promise<TransitionResult> {
-  const [current] = await tx.select().from(orders).where(eq(orders.id, input.orderId)).for("update");
+  const current = await lockOrder(tx, input.orderId);
   if (!current) return { changed: false, order: null };
   if (current.status === input.to) return { changed: false, order: current };
   assertTransition(current.status, input.to);

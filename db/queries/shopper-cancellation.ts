@@ -1,15 +1,12 @@
-// A shopper cancelling their own order before picking starts: under the order's row lock, the
-// stock and slot place go back once, and the e-mail and the Stripe clean-up jobs are enqueued in
-// the same transaction, so a crash can neither lose them nor run them for an order still live.
+// A shopper cancelling their own order before picking starts, through cancelOrder: the stock and
+// slot place go back once, and the e-mail and the Stripe clean-up jobs are enqueued in the same
+// transaction, so a crash can neither lose them nor run them for an order still live.
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../client";
 import { orders, type Order, type OrderStatus } from "../schema";
-import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
 import { SHOPPER_CANCEL_REASON, SHOPPER_CANCELLABLE } from "@/lib/orders/state-machine";
-import { transitionOrder } from "./orders";
+import { cancelOrder, isCancellable } from "./order-cancellation";
 import { isUuid } from "./shopper-orders";
-import { releaseSlot } from "./slots";
-import { releaseOrderStock, returnCommittedStock } from "./stock";
 
 export type ShopperCancelResult =
   | { ok: true; changed: boolean; order: Order }
@@ -25,27 +22,20 @@ export type ShopperCancelResult =
 export async function cancelOrderByShopper(db: Database, userId: string, orderId: string): Promise<ShopperCancelResult> {
   if (!isUuid(userId) || !isUuid(orderId)) return { ok: false, code: "not_found" };
   return db.transaction(async (tx): Promise<ShopperCancelResult> => {
-    const [current] = await tx
-      .select()
+    // The owner never changes, so this check needs no lock; cancelOrder takes the row lock.
+    const [mine] = await tx
+      .select({ id: orders.id })
       .from(orders)
-      .where(and(eq(orders.id, orderId), eq(orders.userId, userId)))
-      .for("update");
-    if (!current) return { ok: false, code: "not_found" };
-    if (current.status === "cancelled") return { ok: true, changed: false, order: current };
-    if (!SHOPPER_CANCELLABLE.includes(current.status)) return { ok: false, code: "not_cancellable", status: current.status };
-    const result = await transitionOrder(tx, {
+      .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+    if (!mine) return { ok: false, code: "not_found" };
+    const result = await cancelOrder(tx, {
       orderId,
-      to: "cancelled",
       actor: `customer:${userId}`,
       reason: SHOPPER_CANCEL_REASON,
-      set: { cancelReason: SHOPPER_CANCEL_REASON },
+      from: SHOPPER_CANCELLABLE.filter(isCancellable),
     });
-    if (!result.changed) return { ok: true, changed: false, order: result.order ?? current };
-    if (result.from === "confirmed") await returnCommittedStock(tx, orderId);
-    else await releaseOrderStock(tx, orderId);
-    await releaseSlot(tx, current.slotId);
-    await enqueueOrderEmail(tx, orderId, "cancelled");
-    await enqueueCloseStripePayment(tx, orderId);
-    return { ok: true, changed: true, order: result.order };
+    if (!result.order) return { ok: false, code: "not_found" };
+    if (result.changed || result.order.status === "cancelled") return { ok: true, changed: result.changed, order: result.order };
+    return { ok: false, code: "not_cancellable", status: result.order.status };
   });
 }

@@ -5,8 +5,10 @@ import { and, eq, isNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { placeOrder, type PlaceOrderError, type PlaceOrderInput } from "@/db/queries/checkout";
-import { cancelUnpaidOrder } from "@/db/queries/order-lifecycle";
+import { cancelOrder, UNPAID } from "@/db/queries/order-cancellation";
 import { basketLines, orders, type Order } from "@/db/schema";
+import { logger } from "@/lib/logger";
+import { PAYMENT_CURRENCY } from "@/lib/payments/payment-checks";
 
 export type StartCheckoutResult = { ok: true; order: Order; paymentUrl: string } | { ok: false; error: PlaceOrderError | { code: "payment_unavailable" } };
 
@@ -26,7 +28,7 @@ export function checkoutSessionParams(order: Order, publicUrl: string): Stripe.C
       {
         quantity: 1,
         price_data: {
-          currency: "eur",
+          currency: PAYMENT_CURRENCY,
           unit_amount: order.authorizedCents,
           product_data: {
             name: `Halles order ${order.number}`,
@@ -65,9 +67,12 @@ export async function startCheckout(db: Database, stripe: Stripe, input: PlaceOr
   try {
     paymentUrl = await openCheckoutSession(db, stripe, placed.order, input.publicUrl);
   } catch (error) {
-    // No payment page, no order: give the stock and slot back at once rather than at expiry.
-    await db.transaction((tx) => cancelUnpaidOrder(tx, placed.order.id, { actor: "system", reason: "payment_unavailable" }));
-    console.error("Could not open a Checkout Session", error);
+    // No payment page, no order: give the stock and slot back at once rather than at expiry. The
+    // shopper reads why on the checkout page, so no e-mail.
+    await db.transaction((tx) =>
+      cancelOrder(tx, { orderId: placed.order.id, actor: "system", reason: "payment_unavailable", from: UNPAID, notifyShopper: false }),
+    );
+    logger.error({ err: error, orderId: placed.order.id }, "could not open a Checkout Session; order cancelled");
     return { ok: false, error: { code: "payment_unavailable" } };
   }
   await db.delete(basketLines).where(eq(basketLines.basketId, input.basketId));

@@ -108,8 +108,14 @@ describe("renderOrderEmail", () => {
     expect(mail.subject).toBe("Your Halles order H-001234 has been cancelled");
   });
 
-  it("names the cancellation reason", () => {
-    expect(renderOrderEmail(view({ status: "cancelled", cancelReason: "payment failed" }), "cancelled").text).toContain("(payment failed)");
+  it("names the cancellation reason in the words of the order page", () => {
+    expect(renderOrderEmail(view({ status: "cancelled", cancelReason: "payment failed" }), "cancelled").text).toContain(
+      "Your order has been cancelled. The payment was declined. Any amount held",
+    );
+    const mismatch = renderOrderEmail(view({ status: "cancelled", cancelReason: "payment_mismatch" }), "cancelled");
+    expect(mismatch.text).toContain("The payment received did not match this order, so we could not accept it.");
+    expect(mismatch.text).not.toContain("payment_mismatch");
+    expect(renderOrderEmail(view({ status: "cancelled" }), "cancelled").text).toContain("Your order has been cancelled. Any amount held");
   });
 });
 

@@ -4,6 +4,7 @@ import { BASKET_RULES, vatBreakdown, type VatLine } from "@/lib/basket/pricing";
 import type { DeliveryAddress, Fulfilment, OrderStatus, SellingMode } from "@/db/schema";
 import { formatCents, formatVatRate } from "@/lib/catalog/pricing";
 import type { OrderEmailKind } from "@/lib/jobs/tasks";
+import { cancelReasonText } from "@/lib/orders/labels";
 
 export type OrderEmailLine = {
   productName: string;
@@ -93,7 +94,7 @@ const COPY: Record<OrderEmailKind, { subject: (n: string) => string; heading: st
     subject: (n) => `Your Halles order ${n} has been cancelled`,
     heading: "Your order has been cancelled",
     intro: (v) =>
-      `Your order has been cancelled${v.cancelReason ? ` (${v.cancelReason})` : ""}. Any amount held on your card is released; nothing is charged.`,
+      `Your order has been cancelled.${v.cancelReason ? ` ${cancelReasonText(v.cancelReason)}` : ""} Any amount held on your card is released; nothing is charged.`,
   },
 };
 

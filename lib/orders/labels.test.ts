@@ -15,6 +15,7 @@ describe("order labels", () => {
   it("explains cancellations in the shopper's words, known or not", () => {
     expect(cancelReasonText("requested by the customer")).toBe("You cancelled this order.");
     expect(cancelReasonText("checkout expired")).toBe("The payment was not completed in time.");
+    expect(cancelReasonText("payment_mismatch")).toBe("The payment received did not match this order, so we could not accept it.");
     expect(cancelReasonText("agent: out of stock")).toBe("This order was cancelled (agent: out of stock).");
     expect(cancelReasonText(null)).toBe("This order was cancelled.");
   });

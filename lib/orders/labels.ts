@@ -1,6 +1,7 @@
 // How orders read to shoppers: status names, timeline entries, cancellation reasons and times
 // (shown in Paris time, where the stores are). Pure, so pages, e-mails and tests share it.
 import type { Fulfilment, OrderStatus } from "@/db/schema/orders";
+import { PAYMENT_MISMATCH_REASON } from "@/lib/payments/payment-checks";
 import { SHOPPER_CANCEL_REASON } from "./state-machine";
 
 export const SHOP_TIME_ZONE = "Europe/Paris";
@@ -46,6 +47,7 @@ const CANCEL_REASONS: Record<string, string> = {
   "payment failed": "The payment was declined.",
   "payment cancelled": "The payment was cancelled.",
   payment_unavailable: "Payment was unavailable when the order was placed.",
+  [PAYMENT_MISMATCH_REASON]: "The payment received did not match this order, so we could not accept it.",
 };
 
 export function cancelReasonText(reason: string | null): string {

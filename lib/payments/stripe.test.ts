@@ -1,11 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { createStripeTestServer } from "@/tools/stripe-test-server/server";
-import { createStripe, stripeConfig } from "./stripe";
+import { checkoutSessionPaymentIntent, createStripe, isLiveKey, stripeConfig } from "./stripe";
 
 describe("stripe client", () => {
   it("refuses to start without a key", () => {
     expect(() => stripeConfig({ STRIPE_WEBHOOK_SECRET: "whsec_x" })).toThrow(/STRIPE_SECRET_KEY/);
     expect(() => stripeConfig({ STRIPE_SECRET_KEY: "pk_test_123", STRIPE_WEBHOOK_SECRET: "whsec_x" })).toThrow(/secret key/);
+  });
+
+  it("tells live keys from test keys", () => {
+    expect(isLiveKey("sk_live_abc")).toBe(true);
+    expect(isLiveKey("rk_live_abc")).toBe(true);
+    expect(isLiveKey("sk_test_abc")).toBe(false);
+    expect(isLiveKey("rk_test_abc")).toBe(false);
+    expect(isLiveKey("pk_live_abc")).toBe(false);
   });
 
   it("talks to the local test server when STRIPE_API_HOST is set", async () => {
@@ -27,6 +35,9 @@ describe("stripe client", () => {
         cancel_url: "http://localhost/cancel",
       });
       expect(session).toMatchObject({ object: "checkout.session", amount_total: 1234, livemode: false, status: "open" });
+      // No payment attempt yet, so no PaymentIntent; an unknown session reads as none too.
+      expect(await checkoutSessionPaymentIntent(stripe, session.id)).toBeNull();
+      expect(await checkoutSessionPaymentIntent(stripe, "cs_test_unknown")).toBeNull();
     } finally {
       await server.close();
     }

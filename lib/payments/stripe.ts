@@ -27,6 +27,26 @@ export function createStripe(config: StripeConfig): Stripe {
   });
 }
 
+/** Whether a key works on live data (sk_live_/rk_live_): only events of that mode may confirm orders. */
+export function isLiveKey(secretKey: string): boolean {
+  return /^(sk|rk)_live_/.test(secretKey);
+}
+
+/**
+ * The PaymentIntent a Checkout Session holds at Stripe; null when it has none yet or Stripe does
+ * not know the session. Other errors (network, Stripe down) are thrown, for the caller to retry.
+ */
+export async function checkoutSessionPaymentIntent(stripe: Stripe, sessionId: string): Promise<string | null> {
+  try {
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    const intent = session.payment_intent;
+    return typeof intent === "string" ? intent : (intent?.id ?? null);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return null;
+    throw error;
+  }
+}
+
 const globalForStripe = globalThis as unknown as { hallesStripe?: Stripe };
 
 export function getStripe(): Stripe {

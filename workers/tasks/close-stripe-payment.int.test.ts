@@ -95,7 +95,7 @@ describe("closeStripePayment", () => {
     const eventId = `evt_late_${orderId.slice(0, 8)}`;
     const session = await stripe.checkout.sessions.retrieve(sessionId);
     await db.transaction((tx) => recordStripeEvent(tx, { id: eventId, type: "checkout.session.completed", data: { object: session }, object: "event" } as unknown as Stripe.Event));
-    expect(await processStripeEvent(db, { eventId })).toEqual({ outcome: "unchanged" });
+    expect(await processStripeEvent(db, { stripe, livemode: false }, { eventId })).toEqual({ outcome: "unchanged" });
     const jobs = await jobsOfOrder(db, orderId, "close-stripe-payment");
     expect(jobs.map((j) => j.payload)).toContainEqual({ orderId, paymentIntentId: intentId });
     expect(await closeStripePayment(db, stripe, { orderId, paymentIntentId: intentId })).toEqual({
