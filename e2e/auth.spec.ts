@@ -1,7 +1,7 @@
 // Accounts as a shopper on a phone: sign up, sign out and in, throttling, and the back office's roles.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { PASSWORD, submitSignUp, uniqueEmail } from "./helpers";
+import { linkIn, PASSWORD, requestSignUp, submitSignUp, uniqueEmail, waitForMail } from "./helpers";
 
 const DEMO_PASSWORD = "halles-demo-2026";
 
@@ -74,7 +74,52 @@ test("sign-up explains what is wrong next to each field and keeps what was typed
   await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
   await page.getByLabel("Confirm password").fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account already uses this e-mail address. Sign in instead.")).toBeVisible();
+  // The same answer as for a new address (issue 6 item 4): the address's owner is told by e-mail.
+  await expect(page.getByTestId("check-your-inbox")).toContainText("we have sent an e-mail to customer@halles.test");
+});
+
+test("sign-up never tells whether an address has an account; the owner gets an e-mail with a way back in (issue 6 item 4)", async ({ page }) => {
+  const owner = uniqueEmail("owner");
+  await signUp(page, "First Owner", owner);
+  await signOut(page);
+
+  // Someone signs up again with the owner's address: the page says exactly what it says to a newcomer.
+  await page.goto("/sign-up");
+  await requestSignUp(page, "Someone Else", owner);
+  const newcomer = uniqueEmail("newcomer");
+  const answers = [(await page.getByTestId("check-your-inbox").innerText()).replace(owner.toLowerCase(), "…")];
+  await page.goto("/sign-up");
+  await requestSignUp(page, "A Newcomer", newcomer);
+  answers.push((await page.getByTestId("check-your-inbox").innerText()).replace(newcomer.toLowerCase(), "…"));
+  expect(answers[0]).toBe(answers[1]);
+
+  // The owner's mail offers a new password; choosing one signs them in.
+  const mail = await waitForMail(owner, /^You already have a Halles account/);
+  await page.goto(linkIn(mail, "/sign-in/reset"));
+  await page.getByLabel("New password").fill("a fresh password 2026");
+  await page.getByLabel("Confirm password").fill("a fresh password 2026");
+  await page.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("profile-name")).toHaveText("First Owner");
+  // The link worked once.
+  await page.goto(linkIn(mail, "/sign-in/reset"));
+  await page.getByLabel("New password").fill("another password 2026");
+  await page.getByLabel("Confirm password").fill("another password 2026");
+  await page.getByRole("button", { name: "Save and sign in" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText(/expired or has already been used/);
+});
+
+test("an unconfirmed account cannot sign in until its link is opened", async ({ page }) => {
+  const email = uniqueEmail("unconfirmed");
+  await page.goto("/sign-up");
+  await requestSignUp(page, "Not Yet", email);
+  await page.goto("/sign-in");
+  await signIn(page, email, PASSWORD);
+  await expect(page.getByTestId("form-message")).toHaveText(/Please confirm your e-mail address first/);
+  const mail = await waitForMail(email, /^Confirm your e-mail address/);
+  await page.goto(linkIn(mail, "/sign-up/confirm"));
+  await page.getByRole("button", { name: "Confirm and sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
 });
 
 test("five wrong passwords lock the e-mail for a while, even with the right password", async ({ page }) => {
@@ -118,10 +163,13 @@ test("a store agent sees the back office with their name and role", async ({ pag
   await expect(page.getByTestId("staff-identity")).toHaveText("Signed in as Alex Girard · Store agent");
 });
 
-test("the sign-in page never sends people to another site", async ({ page }) => {
-  await page.goto("/sign-in?next=https://evil.example/");
-  await signIn(page, "marketing@halles.test", DEMO_PASSWORD);
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/account$/);
+test("open redirect after sign-in (issue 6 item 1): the sign-in page never sends people to another site", async ({ page }) => {
+  for (const next of ["https://evil.example/", "/.//evil.example", "/..//evil.example", "/a/..//evil.example", "/%2e%2e//evil.example", "/%5C%5Cevil.example", "/%09/evil.example"]) {
+    await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+    await signIn(page, "marketing@halles.test", DEMO_PASSWORD);
+    await expect(page, next).toHaveURL(/127\.0\.0\.1:\d+\/account$/);
+    await signOut(page);
+  }
 });
 
 for (const path of ["/sign-in", "/sign-up"]) {
@@ -151,6 +199,9 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByLabel("Confirm password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByTestId("check-your-inbox")).toBeVisible();
+    await page.goto(linkIn(await waitForMail(email, /^Confirm your e-mail address/), "/sign-up/confirm"));
+    await page.getByRole("button", { name: "Confirm and sign in" }).click();
     await expect(page).toHaveURL(/\/account$/);
     await expect(page.getByTestId("profile-email")).toHaveText(email);
 

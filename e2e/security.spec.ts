@@ -3,7 +3,10 @@
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { closeDb, otherShopper, placeTestOrder, signUpShopper } from "./order-fixtures";
+import { users } from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import { PASSWORD } from "./helpers";
+import { closeDb, e2eDb, otherShopper, placeTestOrder, signUpShopper } from "./order-fixtures";
 
 const DEMO_PASSWORD = "halles-demo-2026";
 const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
@@ -96,4 +99,27 @@ test("staff get every back-office page", async ({ page }) => {
     expect(response?.status(), path).toBe(200);
     await expect(page.getByTestId("staff-identity")).toContainText("Marketing");
   }
+});
+
+test("sessions (issue 6 item 7): signing out ends a staff session everywhere, a stolen copy of its cookie included", async ({ browser }) => {
+  const email = `agent-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+  await e2eDb().insert(users).values({ email, name: "Sam Session", role: "agent", passwordHash: await hashPassword(PASSWORD), emailVerifiedAt: new Date() });
+  const desk = await browser.newContext();
+  const page = await desk.newPage();
+  await signIn(page, email, PASSWORD, "/admin");
+  await expect(page.getByTestId("staff-identity")).toContainText("Sam Session");
+  const stolen = await desk.storageState();
+  // The thief's copy works while the session lives.
+  const thief = await browser.newContext({ storageState: stolen });
+  const thiefPage = await thief.newPage();
+  expect((await thiefPage.goto("/admin"))?.status()).toBe(200);
+
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  const again = await thiefPage.request.get("/admin", { maxRedirects: 0 });
+  expect(again.status()).toBe(307);
+  expect(again.headers().location).toMatch(/\/sign-in\?next=%2Fadmin$/);
+  await desk.close();
+  await thief.close();
 });

@@ -26,7 +26,8 @@ async function main(): Promise<number> {
     if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
     stack = await startStack({
       ports,
-      env: { ...env, LOG_LEVEL: "warn" },
+      // One machine plays every shopper: the per-address limits are scaled up (lib/limits/policies.ts).
+      env: { ...env, LOG_LEVEL: "warn", RATE_LIMIT_MULTIPLIER: "20" },
       useStripeTestServer: true,
       useMailCapture: true,
       onCrash: (service, code) => console.error(`e2e: ${service.name} exited with code ${code}`),

@@ -4,17 +4,17 @@
 import { enqueueJob } from "@/lib/jobs/queue";
 import { workerEnv } from "./lib/config";
 import { startWorkerService } from "./runtime";
-import { expireUnpaidOrdersTask, rollSlotCalendarTask } from "./tasks/scheduled";
+import { expireUnpaidOrdersTask, pruneSecurityRecordsTask, rollSlotCalendarTask } from "./tasks/scheduled";
 
 const DEFAULT_HEALTH_PORT = 9103;
 
-const crontab = ["* * * * * expire-unpaid-orders ?max=3", "7 * * * * roll-slot-calendar ?max=3"].join("\n");
+const crontab = ["* * * * * expire-unpaid-orders ?max=3", "7 * * * * roll-slot-calendar ?max=3", "23 * * * * prune-security-records ?max=3"].join("\n");
 
 async function main(): Promise<void> {
   const env = workerEnv();
   const service = await startWorkerService({
     name: "scheduler",
-    tasks: { "expire-unpaid-orders": expireUnpaidOrdersTask, "roll-slot-calendar": rollSlotCalendarTask },
+    tasks: { "expire-unpaid-orders": expireUnpaidOrdersTask, "roll-slot-calendar": rollSlotCalendarTask, "prune-security-records": pruneSecurityRecordsTask },
     crontab,
     concurrency: env.WORKER_CONCURRENCY ?? 1,
     healthPort: env.HEALTH_PORT ?? DEFAULT_HEALTH_PORT,

@@ -1,5 +1,5 @@
 // Accounts: users, their saved addresses, and the sign-in attempts that throttling counts.
-import { and, asc, count, desc, eq, gt, gte, max, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, gte, isNull, lt, max, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { addresses, signInAttempts, users, type Address, type User, type UserRole } from "../schema";
 
@@ -21,13 +21,15 @@ export interface NewUserInput {
   passwordHash: string;
   role?: UserRole;
   storeId?: number | null;
+  /** False for a sign-up awaiting its confirmation link; accounts made by staff or fixtures are verified. */
+  verified?: boolean;
 }
 
 /** Creates an account; throws UserQueryError("email_taken") when the e-mail is already used. */
-export async function createUser(db: Executor, input: NewUserInput): Promise<User> {
+export async function createUser(db: Executor, { verified = true, ...input }: NewUserInput): Promise<User> {
   const [user] = await db
     .insert(users)
-    .values({ ...input, email: normalizeEmail(input.email), name: input.name.trim() })
+    .values({ ...input, email: normalizeEmail(input.email), name: input.name.trim(), emailVerifiedAt: verified ? sql`now()` : null })
     .onConflictDoNothing({ target: users.email })
     .returning();
   if (!user) throw new UserQueryError("email_taken");
@@ -49,25 +51,60 @@ export async function updatePasswordHash(db: Executor, userId: string, passwordH
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
 
-export async function recordSignInAttempt(db: Executor, attempt: { email: string; succeeded: boolean; at?: Date }): Promise<void> {
-  await db.insert(signInAttempts).values({ email: normalizeEmail(attempt.email), succeeded: attempt.succeeded, attemptedAt: attempt.at ?? new Date() });
+/** Ends every session of the user at its next request (sign-out, password reset, deactivation). */
+export async function endAllSessions(db: Executor, userId: string): Promise<void> {
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId));
 }
 
 /**
- * Failed sign-ins for an e-mail since `since` and after its last successful sign-in: how many, and
- * the times of the `keep` most recent ones (newest first), which is what lib/auth/throttle.ts needs.
+ * Serialises everything done for one e-mail address under `purpose` until the transaction ends
+ * (sign-in attempts are counted, then recorded, under it: parallel tries cannot all pass).
+ */
+export async function lockEmail(tx: Executor, purpose: string, email: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${purpose}:${normalizeEmail(email)}`}, 0))`);
+}
+
+export type SignInAttemptInput = { email: string; clientAddress?: string | null; succeeded: boolean; at?: Date };
+
+/** Records an attempt; returns its id, so that one recorded as failed can be marked succeeded. */
+export async function recordSignInAttempt(db: Executor, attempt: SignInAttemptInput): Promise<number> {
+  const [row] = await db
+    .insert(signInAttempts)
+    .values({
+      email: normalizeEmail(attempt.email),
+      clientAddress: attempt.clientAddress ?? null,
+      succeeded: attempt.succeeded,
+      attemptedAt: attempt.at ?? new Date(),
+    })
+    .returning({ id: signInAttempts.id });
+  return row.id;
+}
+
+export async function markSignInSucceeded(db: Executor, attemptId: number): Promise<void> {
+  await db.update(signInAttempts).set({ succeeded: true }).where(eq(signInAttempts.id, attemptId));
+}
+
+/**
+ * Failed sign-ins for an e-mail (from one client address, when given) since `since` and after its
+ * last successful sign-in (from there too): how many, and the times of the `keep` most recent
+ * ones (newest first), which is what lib/auth/throttle.ts needs.
  */
 export async function countRecentFailures(
   db: Executor,
   email: string,
   since: Date,
   keep = 5,
+  clientAddress?: string | null,
 ): Promise<{ count: number; latest: Date[] }> {
   const normalized = normalizeEmail(email);
+  const fromAddress = clientAddress === undefined ? undefined : clientAddress === null ? isNull(signInAttempts.clientAddress) : eq(signInAttempts.clientAddress, clientAddress);
   const lastSuccess = db
     .select({ at: max(signInAttempts.attemptedAt) })
     .from(signInAttempts)
-    .where(and(eq(signInAttempts.email, normalized), eq(signInAttempts.succeeded, true), gte(signInAttempts.attemptedAt, since)));
+    .where(and(eq(signInAttempts.email, normalized), eq(signInAttempts.succeeded, true), gte(signInAttempts.attemptedAt, since), fromAddress));
   const rows = await db
     .select({ at: signInAttempts.attemptedAt, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(signInAttempts)
@@ -77,11 +114,36 @@ export async function countRecentFailures(
         eq(signInAttempts.succeeded, false),
         gte(signInAttempts.attemptedAt, since),
         gt(signInAttempts.attemptedAt, sql`coalesce((${lastSuccess}), '-infinity'::timestamptz)`),
+        fromAddress,
       ),
     )
     .orderBy(desc(signInAttempts.attemptedAt))
     .limit(keep);
   return { count: rows[0]?.total ?? 0, latest: rows.map((r) => r.at) };
+}
+
+/** Whether the account was signed in to from this address since `since`. */
+export async function isKnownAddress(db: Executor, email: string, clientAddress: string | null, since: Date): Promise<boolean> {
+  if (!clientAddress) return false;
+  const [row] = await db
+    .select({ id: signInAttempts.id })
+    .from(signInAttempts)
+    .where(
+      and(
+        eq(signInAttempts.email, normalizeEmail(email)),
+        eq(signInAttempts.clientAddress, clientAddress),
+        eq(signInAttempts.succeeded, true),
+        gte(signInAttempts.attemptedAt, since),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/** Drops sign-in attempts older than `before` (the scheduler; known addresses last 90 days). */
+export async function pruneSignInAttempts(db: Executor, before: Date): Promise<number> {
+  const deleted = await db.delete(signInAttempts).where(lt(signInAttempts.attemptedAt, before)).returning({ id: signInAttempts.id });
+  return deleted.length;
 }
 
 // Saved addresses, always scoped to their owner.

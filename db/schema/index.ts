@@ -5,3 +5,4 @@ export * from "./baskets";
 export * from "./slots";
 export * from "./orders";
 export * from "./payments";
+export * from "./limits";

@@ -17,13 +17,21 @@ export async function seedUsers(db: Executor, stores: StoreRef[]): Promise<numbe
     role: a.role,
     storeId: a.store ? (storeId.get(a.store) ?? null) : null,
     passwordHash,
+    emailVerifiedAt: new Date(),
   }));
   const saved = await db
     .insert(users)
     .values(rows)
     .onConflictDoUpdate({
       target: users.email,
-      set: { name: sql`excluded.name`, role: sql`excluded.role`, storeId: sql`excluded.store_id`, passwordHash: sql`excluded.password_hash` },
+      set: {
+        name: sql`excluded.name`,
+        role: sql`excluded.role`,
+        storeId: sql`excluded.store_id`,
+        passwordHash: sql`excluded.password_hash`,
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, excluded.email_verified_at)`,
+        deactivatedAt: null,
+      },
     })
     .returning({ id: users.id });
   return saved.length;

@@ -9,6 +9,18 @@ export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "storeId
 /** Everyone who works in the back office. */
 export const STAFF_ROLES = ["agent", "marketing", "admin"] as const satisfies readonly UserRole[];
 
+/** A staff session ends after this long without a request (shoppers' last 30 days). */
+export const STAFF_IDLE_TIMEOUT_MS = 8 * 60 * 60_000;
+
+/** What a session cookie carries besides the user's id. */
+export type SessionClaims = { user?: { id?: string | null } | null; sessionVersion?: number; lastSeen?: number };
+
+/** Whether a staff session has gone unused for too long; `lastSeen` in epoch seconds. */
+export function isIdleStaffSession(role: UserRole | undefined, lastSeen: number | undefined, now: Date = new Date()): boolean {
+  if (!role || !(STAFF_ROLES as readonly UserRole[]).includes(role)) return false;
+  return lastSeen === undefined || now.getTime() - lastSeen * 1000 > STAFF_IDLE_TIMEOUT_MS;
+}
+
 export type AccessDecision = "allowed" | "unauthenticated" | "forbidden";
 
 /** `roles` empty or absent: any signed-in user. */
@@ -26,13 +38,14 @@ export class AccessDeniedError extends Error {
 }
 
 /**
- * The user a session belongs to, read afresh from the database: a role changed or an account
- * deleted since the session cookie was issued takes effect at once.
+ * The user a session belongs to, read afresh from the database: a role changed, an account deleted
+ * or deactivated, or its sessions ended (sign-out, password reset: a new session version) since
+ * the session cookie was issued takes effect at once.
  */
-export async function loadSessionUser(db: Executor, session: { user?: { id?: string | null } | null } | null): Promise<SessionUser | null> {
+export async function loadSessionUser(db: Executor, session: SessionClaims | null): Promise<SessionUser | null> {
   const id = session?.user?.id;
   if (!id) return null;
   const user = await findUserById(db, id);
-  if (!user) return null;
+  if (!user || user.deactivatedAt || (session.sessionVersion ?? 0) !== user.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, storeId: user.storeId };
 }

@@ -21,9 +21,11 @@ describe("password hashing", () => {
     expect(a).not.toContain("same password");
   });
 
-  it("uses at least N=16384, r=8, p=1 by default", async () => {
-    expect(2 ** SCRYPT_PARAMS.ln).toBeGreaterThanOrEqual(16384);
+  it("uses OWASP's scrypt parameters by default (issue 6 item 4): N=2^15, r=8, p=3 or more work", async () => {
+    // The cheat sheet's equivalent minimums, all with r=8: (N, p) = (2^17, 1), (2^16, 2), (2^15, 3), (2^14, 5), (2^13, 10).
+    const owasp = [[17, 1], [16, 2], [15, 3], [14, 5], [13, 10]];
     expect(SCRYPT_PARAMS.r).toBeGreaterThanOrEqual(8);
+    expect(owasp.some(([ln, p]) => SCRYPT_PARAMS.ln >= ln && SCRYPT_PARAMS.p >= p)).toBe(true);
     const stored = await hashPassword("default parameters");
     expect(stored.startsWith(`$scrypt$ln=${SCRYPT_PARAMS.ln},r=${SCRYPT_PARAMS.r},p=${SCRYPT_PARAMS.p}$`)).toBe(true);
     expect(await verifyPassword("default parameters", stored)).toBe(true);
@@ -34,6 +36,10 @@ describe("password hashing", () => {
     const weak = await hashPassword("older hash", FAST);
     expect(await verifyPassword("older hash", weak)).toBe(true);
     expect(needsRehash(weak)).toBe(true);
+    // The previous default (N=2^15, r=8, p=1) is upgraded too.
+    const previous = await hashPassword("older hash", { ln: 15, r: 8, p: 1 });
+    expect(needsRehash(previous)).toBe(true);
+    expect(needsRehash(await hashPassword("stronger", { ln: 17, r: 8, p: 1 }))).toBe(false);
   });
 
   it("treats unicode forms of the same password alike", async () => {

@@ -1,16 +1,25 @@
-// Password hashing with scrypt (node:crypto): random salt, tunable cost, self-describing format.
+// Password hashing with scrypt (node:crypto): random salt, tunable cost, self-describing format,
+// and at most a few hashes at once (lib/auth/hashing-slots.ts).
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { hashingSlots } from "./hashing-slots";
 
-/** Cost parameters; N = 2^ln. Stored with each hash, so they can be raised without breaking old ones. */
-export const SCRYPT_PARAMS = { ln: 15, r: 8, p: 1 } as const;
+/**
+ * Cost parameters; N = 2^ln. OWASP's Password Storage Cheat Sheet lists N=2^15, r=8, p=3 among its
+ * equivalent minimums for scrypt (the same work as N=2^17, p=1, in a quarter of the memory).
+ * Stored with each hash, so they can be raised: older hashes are replaced at the next sign-in.
+ */
+export const SCRYPT_PARAMS = { ln: 15, r: 8, p: 3 } as const;
 const SALT_BYTES = 16;
 const KEY_BYTES = 32;
 // The format: $scrypt$ln=15,r=8,p=1$<salt, base64>$<key, base64> (PHC string format).
 const PATTERN = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+={0,2})\$([A-Za-z0-9+/]+={0,2})$/;
 
 function scrypt(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+  return hashingSlots.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCallback(password.normalize("NFKC"), salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
+      ),
   );
 }
 
@@ -39,11 +48,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** True when a stored hash uses weaker parameters than today's, so it should be replaced at the next sign-in. */
+/** True when a stored hash costs less than today's parameters, so it is replaced at the next sign-in. */
 export function needsRehash(stored: string): boolean {
   const match = PATTERN.exec(stored);
   if (!match) return true;
-  return Number(match[1]) < SCRYPT_PARAMS.ln || Number(match[2]) < SCRYPT_PARAMS.r || Number(match[3]) < SCRYPT_PARAMS.p;
+  const [ln, r, p] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Work is N·r·p; memory is N·r: both must reach today's.
+  const work = (params: { ln: number; r: number; p: number }) => 2 ** params.ln * params.r * params.p;
+  return work({ ln, r, p }) < work(SCRYPT_PARAMS) || 2 ** ln * r < 2 ** SCRYPT_PARAMS.ln * SCRYPT_PARAMS.r;
 }
 
 let dummyHash: Promise<string> | undefined;

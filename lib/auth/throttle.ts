@@ -1,5 +1,8 @@
-// The sign-in throttling policy, pure: after too many failed sign-ins for one e-mail address in a
-// window of time, further attempts are refused until the oldest of those failures leaves the window.
+// Sign-in throttling, pure: after too many failed sign-ins in a window of time (for one e-mail
+// from one address, or from everywhere: lib/limits/policies.ts), further attempts are refused
+// until the oldest of those failures leaves the window.
+
+import { SIGN_IN_PER_ACCOUNT_AND_ADDRESS } from "@/lib/limits/policies";
 
 export interface ThrottlePolicy {
   /** Failed attempts allowed within the window; the next attempt is refused. */
@@ -7,7 +10,8 @@ export interface ThrottlePolicy {
   windowMs: number;
 }
 
-export const SIGN_IN_THROTTLE: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000 };
+/** Five failures in 15 minutes (the per-account-and-address policy). */
+export const SIGN_IN_THROTTLE: ThrottlePolicy = SIGN_IN_PER_ACCOUNT_AND_ADDRESS;
 
 /**
  * The failed attempts that count: those within the window and after the last successful sign-in,

@@ -74,3 +74,11 @@ export function enqueueOrderEmail(tx: Executor, orderId: string, kind: OrderEmai
 export function enqueueCloseStripePayment(tx: Executor, orderId: string, paymentIntentId?: string): Promise<EnqueuedJob> {
   return enqueueJob(tx, "close-stripe-payment", paymentIntentId ? { orderId, paymentIntentId } : { orderId });
 }
+
+/**
+ * An account e-mail with its one-time link; at most one pending per user and kind (a newer
+ * request replaces an unsent one, so only the newest link goes out).
+ */
+export function enqueueAccountEmail(tx: Executor, payload: TaskPayload<"send-account-email">): Promise<EnqueuedJob> {
+  return enqueueJob(tx, "send-account-email", payload, { jobKey: `account-email:${payload.userId}:${payload.kind}` });
+}

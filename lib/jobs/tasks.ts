@@ -5,16 +5,27 @@ import { z } from "zod";
 export const ORDER_EMAIL_KINDS = ["confirmed", "cancelled"] as const;
 export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
 
+export const ACCOUNT_EMAIL_KINDS = ["verify-email", "account-exists", "reset-password"] as const;
+export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
+
 // Objects strip unknown keys rather than refusing them: graphile-worker adds `_cron` to the
 // payload of jobs it creates from a crontab.
 export const TASK_PAYLOADS = {
   "process-stripe-event": z.object({ eventId: z.string().min(1) }),
   "send-order-email": z.object({ orderId: z.uuid(), kind: z.enum(ORDER_EMAIL_KINDS) }),
+  // The one-time token travels in the payload (the database holds only its hash) until sent.
+  "send-account-email": z.object({
+    userId: z.uuid(),
+    kind: z.enum(ACCOUNT_EMAIL_KINDS),
+    token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/),
+    next: z.string().max(512).optional(),
+  }),
   // Closes what a cancelled order left open at Stripe: its Checkout Session, its authorisation,
   // and `paymentIntentId` when a payment arrived after the cancellation.
   "close-stripe-payment": z.object({ orderId: z.uuid(), paymentIntentId: z.string().min(1).optional() }),
   "expire-unpaid-orders": z.object({}),
   "roll-slot-calendar": z.object({}),
+  "prune-security-records": z.object({}),
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

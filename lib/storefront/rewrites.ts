@@ -21,6 +21,9 @@ const plainPages: { source: string; destination: string; missing?: { type: "quer
   // Account pages: dynamic (they read the session), but rendered inside the store's layout.
   { source: "/sign-in", destination: "/at/:store/sign-in" },
   { source: "/sign-up", destination: "/at/:store/sign-up" },
+  { source: "/sign-up/confirm", destination: "/at/:store/sign-up/confirm" },
+  { source: "/sign-in/forgot", destination: "/at/:store/sign-in/forgot" },
+  { source: "/sign-in/reset", destination: "/at/:store/sign-in/reset" },
   { source: "/account", destination: "/at/:store/account" },
   { source: "/account/orders", destination: "/at/:store/account/orders" },
   { source: "/account/orders/:id([0-9a-f-]{36})", destination: "/at/:store/account/orders/:id" },

@@ -1,13 +1,14 @@
 // The running system: the web app, the three worker services and, when no real ones are
 // configured, the local Stripe test server and mail capture. Used by `npm start` and the e2e run.
-import { NEXT_BIN, startService, typescript, waitForUrl, type Service } from "./processes";
+import { LOCAL_WEBHOOK_SECRET } from "../../lib/deployment";
+import { NEXT_BIN, startService, typescript, waitForUrl, WEB_PRELOAD, type Service } from "./processes";
 
 export type StackPorts = { web: number; stripe: number; smtp: number; mailHttp: number; workers: [number, number, number] };
 
 export const DEFAULT_PORTS: StackPorts = { web: 3000, stripe: 12111, smtp: 1025, mailHttp: 1080, workers: [9101, 9102, 9103] };
 
 /** The local stand-ins' secrets: TEST MODE only, never valid at Stripe. */
-export const LOCAL_STRIPE = { secretKey: "sk_test_halles_local", webhookSecret: "whsec_halles_local" } as const;
+export const LOCAL_STRIPE = { secretKey: "sk_test_halles_local", webhookSecret: LOCAL_WEBHOOK_SECRET } as const;
 
 export type StackOptions = {
   ports: StackPorts;
@@ -62,7 +63,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       };
       await launch("stripe-test-server", typescript("tools/stripe-test-server/cli.ts"), stripe, `http://127.0.0.1:${ports.stripe}/`);
     }
-    await launch("web", [NEXT_BIN, "start", "-p", String(ports.web)], env, `http://127.0.0.1:${ports.web}/api/health/ready`);
+    await launch("web", [...WEB_PRELOAD, NEXT_BIN, "start", "-p", String(ports.web)], env, `http://127.0.0.1:${ports.web}/api/health/ready`);
     const workers = ["order-worker", "notification-worker", "scheduler"] as const;
     await Promise.all(
       workers.map((name, i) =>

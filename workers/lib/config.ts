@@ -19,6 +19,8 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, { message: "SMTP_URL must be an smtp:// or smtps:// URL" })
     .default(DEFAULT_SMTP_URL),
   MAIL_FROM: z.string().min(3).default("Halles <orders@halles.localhost>"),
+  /** The shop's address, for the links in e-mails. */
+  PUBLIC_URL: z.url().default("http://localhost:3000"),
   /** Attempts of a job before it is left failed (read by enqueueJob; documented here too). */
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -24,6 +24,11 @@ export default function SignInPage({ searchParams }: PageProps<"/at/[store]/sign
         </Suspense>
       </SignInForm>
       <p className="text-stone-700">
+        <Link href="/sign-in/forgot" className="font-semibold text-brand-700 underline">
+          Forgot your password?
+        </Link>
+      </p>
+      <p className="text-stone-700">
         New to Halles?{" "}
         <Link href="/sign-up" className="font-semibold text-brand-700 underline">
           Create an account

@@ -8,6 +8,15 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 /** `children`: the hidden return path, rendered by the page. */
 export function SignUpForm({ children }: { children?: ReactNode }) {
   const [state, action, pending] = useActionState(signUp, {});
+  // The same answer whether or not the address already had an account: the rest is in the e-mail.
+  if (state.ok) {
+    return (
+      <div role="status" data-testid="check-your-inbox" className="space-y-2 rounded-xl border border-brand-200 bg-brand-50 p-4 text-brand-900">
+        <h2 className="text-lg font-bold">Check your inbox</h2>
+        <p>{state.message}</p>
+      </div>
+    );
+  }
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage ok={state.ok} message={state.message} />
