@@ -1,7 +1,7 @@
 // Checkout: turns a shopper's basket into a pending_payment order in one transaction — server
 // prices, stock reserved, slot held — or refuses it with a typed reason and changes nothing.
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   baskets,
@@ -20,6 +20,7 @@ import { getBasketView } from "./baskets";
 import { holdSlot } from "./slots";
 import { OutOfStockError, reserveStock, type OutOfStockItem } from "./stock";
 import { normalizePostcode } from "./stores";
+import { MAX_UNPAID_ORDERS_PER_ACCOUNT } from "@/lib/limits/policies";
 
 export type PlaceOrderInput = {
   userId: string;
@@ -44,7 +45,8 @@ export type PlaceOrderError =
   | { code: "slot_invalid" }
   | { code: "slot_full" }
   | { code: "address_required" }
-  | { code: "postcode_not_covered" };
+  | { code: "postcode_not_covered" }
+  | { code: "too_many_unpaid" };
 
 export type PlaceOrderResult = { ok: true; order: Order; lines: OrderLine[] } | { ok: false; error: PlaceOrderError };
 
@@ -57,6 +59,7 @@ const MESSAGES: Record<PlaceOrderError["code"], string> = {
   slot_full: "This slot has just filled up. Please choose another one.",
   address_required: "Please enter a delivery address.",
   postcode_not_covered: "This store does not deliver to that postcode.",
+  too_many_unpaid: `You already have ${MAX_UNPAID_ORDERS_PER_ACCOUNT} orders waiting for payment. Pay for one or cancel it from your orders, then try again.`,
 };
 
 /** A sentence for the shopper; out-of-stock items are listed by name. */
@@ -97,7 +100,7 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
       const now = input.now ?? new Date();
       const delivery = input.fulfilment === "delivery";
       const postcode = delivery && input.address?.postcode?.trim() ? normalizePostcode(input.address.postcode) : null;
-      const [[owned], basketView, [slot], coveringStores] = await Promise.all([
+      const [[owned], basketView, [slot], coveringStores, [unpaid]] = await Promise.all([
         // Locking the basket makes a double-submitted checkout of one basket run one after the other;
         // the reads after it see the basket as the lock found it.
         tx
@@ -117,10 +120,19 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
               .prepare("checkout_postcode")
               .execute()
           : [],
+        // After the basket lock, so a shopper's concurrent checkouts count each other's orders.
+        tx
+          .select({ count: count() })
+          .from(orders)
+          .where(and(eq(orders.userId, input.userId), eq(orders.status, "pending_payment")))
+          .prepare("checkout_unpaid_count")
+          .execute(),
       ]);
       const view = owned ? basketView : null;
       if (!view) refuse({ code: "basket_not_found" });
       if (view.lines.length === 0) refuse({ code: "empty_basket" });
+      // Each unpaid order holds stock and a slot place: one account cannot hold many at once.
+      if (unpaid.count >= MAX_UNPAID_ORDERS_PER_ACCOUNT) refuse({ code: "too_many_unpaid" });
 
       const invalid = view.lines.filter((l) => l.problem === "invalid_quantity");
       if (invalid.length > 0) {

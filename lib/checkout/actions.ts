@@ -9,6 +9,8 @@ import { placeOrderErrorMessage, type PlaceOrderError } from "@/db/queries/check
 import { validatedActionWithUser, type ActionState } from "@/lib/actions";
 import { publicUrl } from "@/lib/env";
 import { getStripe } from "@/lib/payments/stripe";
+import { requestClientAddress } from "@/lib/http/request-address";
+import { minutesText } from "@/lib/limits/rate-limit";
 import { startCheckout } from "./start-checkout";
 
 const text = (max: number, missing: string) => z.string().trim().max(max, `Use at most ${max} characters.`).min(1, missing);
@@ -81,10 +83,14 @@ export const placeOrderAndPay = validatedActionWithUser({ role: [], returnTo: "/
     substitutions: substitutions(data),
     contactEmail: user.email,
     publicUrl: publicUrl(),
+    rateLimit: { clientAddress: await requestClientAddress() },
   });
   if (!result.ok) {
     if (result.error.code === "payment_unavailable") {
       return { ok: false, message: "Payment is unavailable at the moment, so no order was placed. Your basket is unchanged; please try again in a few minutes." };
+    }
+    if (result.error.code === "throttled") {
+      return { ok: false, message: `You have placed many orders in the last hour. Please try again in ${minutesText(result.error.retryAfterMinutes * 60)}.` };
     }
     const message = placeOrderErrorMessage(result.error);
     return { ok: false, message, errors: fieldErrors(result.error, message) };

@@ -5,12 +5,22 @@ import { and, eq, isNull } from "drizzle-orm";
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
 import { placeOrder, type PlaceOrderError, type PlaceOrderInput } from "@/db/queries/checkout";
+import { hitRateLimits } from "@/db/queries/rate-limits";
+import { LIMITS } from "@/lib/limits/policies";
 import { cancelOrder, UNPAID } from "@/db/queries/order-cancellation";
 import { basketLines, orders, type Order } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import { PAYMENT_CURRENCY } from "@/lib/payments/payment-checks";
 
-export type StartCheckoutResult = { ok: true; order: Order; paymentUrl: string } | { ok: false; error: PlaceOrderError | { code: "payment_unavailable" } };
+export type StartCheckoutError = PlaceOrderError | { code: "payment_unavailable" } | { code: "throttled"; retryAfterMinutes: number };
+
+export type StartCheckoutResult = { ok: true; order: Order; paymentUrl: string } | { ok: false; error: StartCheckoutError };
+
+export type StartCheckoutInput = PlaceOrderInput & {
+  publicUrl: string;
+  /** The shopper's address: checkouts are then counted per account and per address (lib/limits/policies.ts). */
+  rateLimit?: { clientAddress: string | null };
+};
 
 /** Where Stripe sends the shopper back to: the order's page, which follows its status live. */
 export function orderPageUrl(publicUrl: string, orderId: string): string {
@@ -60,7 +70,14 @@ export async function openCheckoutSession(db: Database, stripe: Stripe, order: O
   return session.url;
 }
 
-export async function startCheckout(db: Database, stripe: Stripe, input: PlaceOrderInput & { publicUrl: string }): Promise<StartCheckoutResult> {
+export async function startCheckout(db: Database, stripe: Stripe, input: StartCheckoutInput): Promise<StartCheckoutResult> {
+  if (input.rateLimit) {
+    const limited = await hitRateLimits(db, [
+      [LIMITS.checkoutPerAccount, input.userId],
+      [LIMITS.checkoutPerAddress, input.rateLimit.clientAddress ?? "unknown"],
+    ]);
+    if (!limited.allowed) return { ok: false, error: { code: "throttled", retryAfterMinutes: Math.ceil(limited.retryAfterSeconds / 60) } };
+  }
   const placed = await placeOrder(db, input);
   if (!placed.ok) return placed;
   let paymentUrl: string;
