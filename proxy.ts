@@ -3,12 +3,16 @@
 // keeps the back office to staff before its pages render (lib/auth/admin-gate.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { internalPath, STORE_COOKIE, storeSegment } from "@/lib/storefront/paths";
+import { createPopularity } from "@/lib/storefront/search-popularity";
+
+/** Searches of this process: a query gets a cached page once it is asked often enough. */
+const searchPopularity = createPopularity();
 
 export function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   // Loaded on demand: storefront requests never need Auth.js or the database here.
   if (pathname === "/admin" || pathname.startsWith("/admin/")) return import("@/lib/auth/admin-gate").then((gate) => gate.backOfficeGate(request));
-  const target = internalPath(pathname, searchParams, storeSegment(request.cookies.get(STORE_COOKIE)?.value));
+  const target = internalPath(pathname, searchParams, storeSegment(request.cookies.get(STORE_COOKIE)?.value), (key) => searchPopularity.hit(key));
   if (!target) return NextResponse.next();
   return NextResponse.rewrite(new URL(target, request.url));
 }

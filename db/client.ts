@@ -8,15 +8,25 @@ export type Database = PostgresJsDatabase<typeof schema>;
 /** A database or a transaction: queries take either. */
 export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-export function createDatabase(url: string, max = 8): { db: Database; sql: postgres.Sql } {
-  const sql = postgres(url, { max, onnotice: () => {}, connection: { application_name: "halles" } });
+export type DatabaseOptions = {
+  /** PostgreSQL cancels any statement (lock waits included) that runs longer; 0 for none (scripts, seeding). */
+  statementTimeoutMs?: number;
+};
+
+export function createDatabase(url: string, max = 8, options: DatabaseOptions = {}): { db: Database; sql: postgres.Sql } {
+  const sql = postgres(url, {
+    max,
+    onnotice: () => {},
+    connection: { application_name: "halles", ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
+  });
   return { db: drizzle(sql, { schema, casing: "snake_case" }), sql };
 }
 
 const globalForDb = globalThis as unknown as { hallesDb?: { db: Database; sql: postgres.Sql } };
 
-/** The process-wide database, created on first use (survives hot reloads in development). */
+/** The web app's database, created on first use (survives hot reloads in development). */
 export function getDb(): Database {
-  globalForDb.hallesDb ??= createDatabase(env().DATABASE_URL, env().DATABASE_POOL_MAX);
+  const config = env();
+  globalForDb.hallesDb ??= createDatabase(config.DATABASE_URL, config.DATABASE_POOL_MAX, { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
   return globalForDb.hallesDb.db;
 }

@@ -66,7 +66,9 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const env = workerEnv();
   const liveness = livenessEnv();
   const log = pino({ level: env.LOG_LEVEL, base: { service: options.name, pid: process.pid } });
-  const { db, sql: pool } = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency));
+  const { db, sql: pool } = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency), {
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+  });
   const metrics = createWorkerMetrics(options.name, () => readQueueStats(db));
   let running = false;
 

@@ -16,6 +16,7 @@ import {
   type SubstitutionPreference,
   type UnitPriceBasis,
 } from "../schema";
+import { isIntId, UUID_PATTERN } from "@/lib/ids";
 import { basketTotals, formatQuantity, largestQuantityWithin, lineEstimateCents, validateQuantity, type BasketTotals } from "@/lib/basket/pricing";
 
 export type BasketErrorCode = "basket_not_found" | "store_not_found" | "unknown_variant" | "invalid_quantity" | "insufficient_stock";
@@ -31,7 +32,7 @@ export class BasketError extends Error {
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_PATTERN;
 
 /** A guest basket by the id in its cookie; never a signed-in shopper's basket. */
 export async function getBasketForGuest(db: Executor, basketId: string): Promise<Basket | null> {
@@ -92,7 +93,7 @@ export async function setBasketLine(
     await removeBasketLine(db, params);
     return null;
   }
-  if (!Number.isSafeInteger(params.variantId)) throw new BasketError("unknown_variant", "This product is no longer available.");
+  if (!isIntId(params.variantId)) throw new BasketError("unknown_variant", "This product is no longer available.");
   const row = UUID.test(params.basketId) ? await variantAtBasketStore(db, params.basketId, params.variantId) : null;
   if (!row) throw new BasketError("basket_not_found", "This basket no longer exists.");
   if (row.variantId === null || row.sellingMode === null || row.priceCents === null || !row.active) {
@@ -117,7 +118,7 @@ export async function setBasketLine(
 }
 
 export async function removeBasketLine(db: Executor, params: { basketId: string; variantId: number }): Promise<void> {
-  if (!UUID.test(params.basketId) || !Number.isSafeInteger(params.variantId)) return;
+  if (!UUID.test(params.basketId) || !isIntId(params.variantId)) return;
   await db.delete(basketLines).where(and(eq(basketLines.basketId, params.basketId), eq(basketLines.variantId, params.variantId)));
 }
 
@@ -302,7 +303,7 @@ export async function findShopperBasketId(db: Executor, userId: string): Promise
 
 /** The quantity of a variant in a basket (0 when absent). */
 export async function basketLineQuantity(db: Executor, basketId: string, variantId: number): Promise<number> {
-  if (!UUID.test(basketId) || !Number.isSafeInteger(variantId)) return 0;
+  if (!UUID.test(basketId) || !isIntId(variantId)) return 0;
   const [row] = await db
     .select({ quantity: basketLines.quantity })
     .from(basketLines)

@@ -207,6 +207,10 @@ describe("placeOrder", () => {
     expect(await codeOf(collectionAt(parisSlot, shopper))).toBe("slot_invalid");
     expect(await codeOf(collectionAt(delivery, shopper))).toBe("slot_invalid");
     expect(await codeOf(collectionAt(past, shopper))).toBe("slot_invalid");
+    // Limits (issue 6 item 8): ids no integer column can hold are refused, not a database error.
+    for (const slotId of [2_147_483_648, 9_999_999_999, Number.MAX_SAFE_INTEGER, -1, 0, 1.5]) {
+      expect(await codeOf(collectionAt(slotId, shopper)), String(slotId)).toBe("slot_invalid");
+    }
     expect(await codeOf({ ...collectionAt(delivery, shopper), fulfilment: "delivery" })).toBe("address_required");
     expect(await codeOf({ ...collectionAt(delivery, shopper), fulfilment: "delivery", address: { ...lyonAddress, postcode: "75011" } })).toBe(
       "postcode_not_covered",

@@ -20,6 +20,7 @@ import { getBasketView } from "./baskets";
 import { holdSlot } from "./slots";
 import { OutOfStockError, reserveStock, type OutOfStockItem } from "./stock";
 import { normalizePostcode } from "./stores";
+import { isIntId } from "@/lib/ids";
 import { MAX_UNPAID_ORDERS_PER_ACCOUNT } from "@/lib/limits/policies";
 
 export type PlaceOrderInput = {
@@ -111,7 +112,7 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
           .prepare("checkout_lock_basket")
           .execute(),
         getBasketView(tx, input.basketId, input.fulfilment),
-        Number.isSafeInteger(input.slotId) ? tx.select().from(slots).where(eq(slots.id, input.slotId)).prepare("checkout_slot").execute() : [],
+        isIntId(input.slotId) ? tx.select().from(slots).where(eq(slots.id, input.slotId)).prepare("checkout_slot").execute() : [],
         postcode
           ? tx
               .select({ storeId: storeDeliveryPostcodes.storeId })

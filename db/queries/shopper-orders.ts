@@ -1,10 +1,11 @@
 // A shopper's own orders, for the account pages and the v1 API: every query takes the shopper's
 // id, so another shopper's order reads exactly like one that does not exist.
 import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { UUID_PATTERN } from "@/lib/ids";
 import type { Executor } from "../client";
 import { orderEvents, orderLines, orders, slots, stores, type Order, type OrderLine, type OrderStatus } from "../schema";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = UUID_PATTERN;
 
 /** Ids from URLs and forms are checked before they reach a uuid column (which would throw). */
 export function isUuid(value: string): boolean {

@@ -1,5 +1,6 @@
 // Accounts: users, their saved addresses, and the sign-in attempts that throttling counts.
 import { and, asc, count, desc, eq, gt, gte, isNull, lt, max, sql } from "drizzle-orm";
+import { UUID_PATTERN } from "@/lib/ids";
 import type { Executor } from "../client";
 import { addresses, signInAttempts, users, type Address, type User, type UserRole } from "../schema";
 
@@ -42,7 +43,7 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 }
 
 export async function findUserById(db: Executor, id: string): Promise<User | null> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
+  if (!UUID_PATTERN.test(id)) return null;
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return user ?? null;
 }

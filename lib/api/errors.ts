@@ -1,5 +1,5 @@
 // Typed API errors and the one JSON error body every API answers with.
-export type ApiErrorCode = "bad_request" | "not_found" | "unauthorized" | "forbidden" | "conflict" | "internal_error";
+export type ApiErrorCode = "bad_request" | "not_found" | "unauthorized" | "forbidden" | "conflict" | "payload_too_large" | "internal_error" | "unavailable";
 
 const statusOf: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -7,7 +7,9 @@ const statusOf: Record<ApiErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  payload_too_large: 413,
   internal_error: 500,
+  unavailable: 503,
 };
 
 export class ApiError extends Error {

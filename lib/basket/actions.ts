@@ -8,10 +8,11 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { BasketError, basketLineQuantity, setBasketLine } from "@/db/queries/baskets";
 import { validatedAction, type ActionState } from "@/lib/actions";
+import { INT4_MAX } from "@/lib/ids";
 import { basketForWriting, currentBasketId } from "./session";
 
 const line = {
-  variantId: z.coerce.number({ error: "Unknown product." }).int("Unknown product.").positive("Unknown product.").max(2_147_483_647, "Unknown product."),
+  variantId: z.coerce.number({ error: "Unknown product." }).int("Unknown product.").positive("Unknown product.").max(INT4_MAX, "Unknown product."),
   // Any number here: the quantity rules of the variant (steps, whole items, limits) decide.
   quantity: z.coerce.number({ error: "Choose a quantity." }).refine(Number.isFinite, "Choose a quantity."),
   js: z.literal("1").optional(),

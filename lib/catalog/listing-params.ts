@@ -43,7 +43,11 @@ const euros = z
 
 /** Each field on its own, so that pages can keep the valid ones and drop the rest. */
 const fields = {
-  q: z.string().max(10_000).transform((s) => s.replace(/\s+/g, " ").trim()),
+  // One spelling per query (case, Unicode forms, spacing), so variants share one cached page.
+  q: z
+    .string()
+    .max(10_000)
+    .transform((s) => s.normalize("NFKC").toLowerCase().replace(/[\p{C}\s]+/gu, " ").trim()),
   brand: z.array(slug).max(20),
   diet: z.array(z.enum(dietaryTag.enumValues)).max(dietaryTag.enumValues.length),
   min: euros,

@@ -10,6 +10,7 @@ import { validatedActionWithUser, type ActionState } from "@/lib/actions";
 import { publicUrl } from "@/lib/env";
 import { getStripe } from "@/lib/payments/stripe";
 import { requestClientAddress } from "@/lib/http/request-address";
+import { isIntId } from "@/lib/ids";
 import { minutesText } from "@/lib/limits/rate-limit";
 import { startCheckout } from "./start-checkout";
 
@@ -29,7 +30,7 @@ const schema = z
   })
   .transform((data) => ({ ...data, slotId: Number((data.fulfilment === "delivery" ? data.deliverySlotId : data.collectionSlotId) ?? NaN) }))
   .superRefine((data, ctx) => {
-    if (!/^[1-9][0-9]{0,9}$/.test(String(data.slotId))) ctx.addIssue({ code: "custom", path: ["slotId"], message: "Choose a slot." });
+    if (!isIntId(data.slotId)) ctx.addIssue({ code: "custom", path: ["slotId"], message: "Choose a slot." });
     if (data.fulfilment !== "delivery") return;
     const required = {
       recipient: text(100, "Enter who receives the delivery."),

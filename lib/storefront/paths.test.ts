@@ -35,3 +35,29 @@ describe("internalPath", () => {
     expect(internalPath("/p/Not_A_Slug", qs(), "lyon")).toBeNull();
   });
 });
+
+describe("the search cache (issue 6 item 8)", () => {
+  const qs = (s: string) => new URLSearchParams(s);
+
+  it("serves rare searches uncached and popular ones from the page cache, per store", () => {
+    const seen = new Map<string, number>();
+    const popularAfterTwo = (key: string) => {
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      return seen.get(key)! >= 2;
+    };
+    expect(internalPath("/search", qs("q=Cheese"), "lyon", popularAfterTwo)).toBe("/at/lyon/search-fresh?q=cheese");
+    expect(internalPath("/search", qs("q=cheese"), "lyon", popularAfterTwo)).toBe("/at/lyon/search/q%3Dcheese");
+    expect(internalPath("/search", qs("q=cheese"), "paris", popularAfterTwo)).toBe("/at/paris/search-fresh?q=cheese");
+    // The empty search page is one page: always cached.
+    expect(internalPath("/search", qs(""), "lyon", () => false)).toBe("/at/lyon/search/-");
+  });
+
+  it("keys one page per query however it is typed, and caps its length", () => {
+    const keys: string[] = [];
+    const record = (key: string) => (keys.push(key), true);
+    for (const q of ["Greek  Yoghurt", "GREEK yoghurt ", "ｇｒｅｅｋ\tyoghurt", "greek\u0000yoghurt"]) internalPath("/search", qs(`q=${encodeURIComponent(q)}`), "lyon", record);
+    expect(new Set(keys)).toEqual(new Set(["lyon?q=greek+yoghurt"]));
+    internalPath("/search", qs(`q=${"a".repeat(5000)}`), "lyon", record);
+    expect(keys.at(-1)!.length).toBeLessThan(120);
+  });
+});

@@ -1,5 +1,5 @@
 // Maps the storefront's public URLs to the cached, store-scoped routes that render them.
-import { encodeListingSegment } from "@/lib/catalog/listing-params";
+import { encodeListingSegment, parseListingParams, serializeListingParams } from "@/lib/catalog/listing-params";
 import { DEFAULT_STORE_SEGMENT, SLUG_PATTERN } from "./rewrites";
 
 export { DEFAULT_STORE_SEGMENT, STORE_COOKIE } from "./rewrites";
@@ -21,7 +21,13 @@ export function storeSegment(cookieValue: string | undefined): string {
  * into a path segment so that every listing is a cacheable page; null for paths that are not
  * storefront pages.
  */
-export function internalPath(pathname: string, search: URLSearchParams, store: string): string | null {
+export function internalPath(
+  pathname: string,
+  search: URLSearchParams,
+  store: string,
+  /** Whether a search (its canonical query string, per store) has earned a cached page; all have by default. */
+  isPopularSearch: (key: string) => boolean = () => true,
+): string | null {
   if (pathname === "/") return `/at/${store}`;
   const parts = pathname.split("/").filter(Boolean);
   const [section, slug, ...rest] = parts;
@@ -29,7 +35,11 @@ export function internalPath(pathname: string, search: URLSearchParams, store: s
   const isSlug = slug !== undefined && slugPattern.test(slug) && slug.length <= 120;
   if (section === "c" && isSlug) return `/at/${store}/c/${slug}/${encodeListingSegment(search)}`;
   if (section === "p" && isSlug) return `/at/${store}/p/${slug}`;
-  if (section === "search" && slug === undefined) return `/at/${store}/search/${encodeListingSegment(search)}`;
+  if (section === "search" && slug === undefined) {
+    const canonical = serializeListingParams(parseListingParams(search));
+    if (canonical && !isPopularSearch(`${store}?${canonical}`)) return `/at/${store}/search-fresh?${canonical}`;
+    return `/at/${store}/search/${canonical ? encodeURIComponent(canonical) : "-"}`;
+  }
   if (section === "stores" && slug === undefined) {
     const postcode = (search.get("postcode") ?? "").replace(/[^0-9A-Za-z]/g, "").slice(0, 10).toUpperCase();
     return `/at/${store}/stores/${postcode || "-"}`;

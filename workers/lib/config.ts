@@ -7,6 +7,8 @@ const schema = z.object({
   DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgres:// URL" }),
   /** The service's Drizzle pool (task queries); unset, its concurrency. graphile-worker keeps its own (concurrency + 2). */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(50).optional(),
+  /** Task statements are cancelled past this (ms); a job that hits it fails and is retried. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Jobs run at once by one process; unset, each service picks its own default. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
   /** Port of /health, /health/ready and /metrics; unset, each service has its own default. */

@@ -8,5 +8,5 @@ import { currentBasketId } from "@/lib/basket/session";
 export const GET = apiHandler(async () => {
   const basketId = await currentBasketId();
   const summary = basketId ? await basketSummary(getDb(), basketId) : { lines: 0, subtotalCents: 0 };
-  return Response.json({ data: { lines: summary.lines, subtotal: { amount: summary.subtotalCents, currency: "EUR" } } }, { headers: { "Cache-Control": "private, no-store" } });
-});
+  return Response.json({ data: { lines: summary.lines, subtotal: { amount: summary.subtotalCents, currency: "EUR" } } });
+}, { personal: true });

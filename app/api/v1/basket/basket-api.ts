@@ -4,6 +4,7 @@ import type { Store } from "@/db/schema";
 import { getDb } from "@/db/client";
 import { BasketError, findShopperBasketId, getBasketView, type BasketView, type BasketViewLine } from "@/db/queries/baskets";
 import { storeFromQuery } from "@/lib/api/catalog";
+import { isIntId } from "@/lib/ids";
 import { ApiError } from "@/lib/api/errors";
 import { basketTotals, type BasketTotals } from "@/lib/basket/pricing";
 import { unitPriceCents } from "@/lib/catalog/pricing";
@@ -72,7 +73,7 @@ export async function shopperBasketResponse(userId: string, search: URLSearchPar
 /** A variant id from the URL: a positive int4, else the variant cannot exist (404, never a database error). */
 export function variantIdFromPath(raw: string): number {
   const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!(id <= 2_147_483_647)) throw new ApiError("not_found", "No such product variant.");
+  if (!isIntId(id)) throw new ApiError("not_found", "No such product variant.");
   return id;
 }
 

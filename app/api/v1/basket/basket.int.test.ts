@@ -67,6 +67,16 @@ describe("signed out", () => {
   });
 });
 
+describe("limits (issue 6 item 8): personal answers", () => {
+  it("are private and never stored, errors included", async () => {
+    const answers = [await basket(), await put(yoghurt.id, { quantity: 1 }), await put(2_147_483_648, { quantity: 1 }), await remove(yoghurt.id)];
+    signedIn.userId = null;
+    answers.push(await basket());
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 404, 200, 401]);
+    for (const answer of answers) expect(answer.headers.get("cache-control")).toBe("private, no-store");
+  });
+});
+
 describe("GET /api/v1/basket", () => {
   it("shows an empty basket at the chosen store without creating one", async () => {
     const response = await basket("?store=lyon-part-dieu");

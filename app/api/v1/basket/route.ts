@@ -6,4 +6,4 @@ import { shopperBasketResponse } from "./basket-api";
 export const GET = apiHandler(async (request: Request) => {
   const user = await requireApiUser();
   return shopperBasketResponse(user.id, new URL(request.url).searchParams);
-});
+}, { personal: true });

@@ -18,4 +18,4 @@ export const GET = apiHandler(async (request: Request) => {
     data: result.items.map(orderSummaryJson),
     pagination: { page: result.page, pageSize: result.pageSize, total: result.total, pageCount: result.pageCount },
   });
-});
+}, { personal: true });

@@ -3,14 +3,18 @@
 import type Stripe from "stripe";
 import { getDb } from "@/db/client";
 import { recordStripeEvent } from "@/db/queries/stripe-events";
+import { readTextWithin } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { getStripe, stripeConfig } from "@/lib/payments/stripe";
 
+/** Stripe's events are a few KiB; anything near this is not one of them. */
+export const MAX_WEBHOOK_BYTES = 256 * 1024;
+
 export const POST = apiHandler(async (request: Request) => {
   const signature = request.headers.get("stripe-signature");
-  const body = await request.text();
+  const body = await readTextWithin(request, MAX_WEBHOOK_BYTES);
   let event: Stripe.Event;
   try {
     if (!signature) throw new Error("missing signature");

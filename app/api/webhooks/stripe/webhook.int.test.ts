@@ -9,7 +9,7 @@ import { stripeEvents } from "@/db/schema";
 const SECRET = "whsec_webhook_test";
 process.env.STRIPE_SECRET_KEY = "sk_test_webhook";
 process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-const { POST } = await import("./route");
+const { POST, MAX_WEBHOOK_BYTES } = await import("./route");
 
 let db: Database;
 let close: () => Promise<void>;
@@ -61,5 +61,14 @@ describe("POST /api/webhooks/stripe", () => {
     const header = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
     const response = await deliver(payload.replace("cs_test_1", "cs_test_2"), header);
     expect(response.status).toBe(400);
+  });
+
+  it("limits (issue 6 item 8): refuses a body over the limit with 413 before storing anything, even a signed one", async () => {
+    const id = `evt_${randomUUID().replaceAll("-", "")}`;
+    const huge = JSON.stringify({ ...JSON.parse(event(id)), padding: "x".repeat(MAX_WEBHOOK_BYTES) });
+    const response = await deliver(huge);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe("payload_too_large");
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, id))).toHaveLength(0);
   });
 });

@@ -12,4 +12,4 @@ export const GET = apiHandler(async (_request: Request, { params }: RouteContext
   const order = await getShopperOrder(getDb(), user.id, (await params).id);
   if (!order) throw new ApiError("not_found", "No such order.");
   return Response.json({ data: orderDetailJson(order) });
-});
+}, { personal: true });

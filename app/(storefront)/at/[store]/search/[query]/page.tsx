@@ -1,16 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ListingFilters, SortSelect } from "@/components/catalog/listing-filters";
-import { ListingSummary } from "@/components/catalog/listing-summary";
-import { SearchForm } from "@/components/catalog/search-form";
-import { Pagination } from "@/components/catalog/pagination";
-import { ProductGrid } from "@/components/product/product-card";
+import { SearchResultsPage } from "@/components/catalog/search-results-page";
 import { getSearchListing, requireStore } from "@/lib/catalog/data";
-import { decodeListingSegment, serializeListingParams, type Sort } from "@/lib/catalog/listing-params";
+import { decodeListingSegment } from "@/lib/catalog/listing-params";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 
-const SORTS: Sort[] = ["relevance", "price-asc", "price-desc", "unit-price-asc", "name-asc"];
-
+// Popular searches only: proxy.ts sends a query here once it has been asked a few times, so the
+// page cache holds what shoppers search for, not every string a crawler tries (…/search-fresh).
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT, query: "-" }];
 }
@@ -27,47 +22,5 @@ export default async function SearchPage({ params }: PageProps<"/at/[store]/sear
   const store = await requireStore(segment);
   const listingParams = decodeListingSegment(query);
   const listing = listingParams.q ? await getSearchListing(store.id, listingParams) : null;
-
-  return (
-    <div className="space-y-5">
-      <h1 className="text-3xl font-extrabold">{listingParams.q ? <>Results for “{listingParams.q}”</> : "Search"}</h1>
-      <SearchForm id="search-page-q" defaultValue={listingParams.q} placeholder="Try “bananas” or “greek yoghurt”" large className="max-w-xl" />
-      {listing && listing.corrections.length > 0 && listing.total > 0 && (
-        <p className="text-stone-700" data-testid="search-corrections">
-          Including results for{" "}
-          {listing.corrections.map((c, i) => (
-            <span key={c.from}>
-              {i > 0 && ", "}
-              <strong>{c.to}</strong>
-            </span>
-          ))}
-          .
-        </p>
-      )}
-      {listing && (
-        <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-          <aside aria-label="Filters">
-            <ListingFilters action="/search" params={listingParams} facets={listing.facets} />
-          </aside>
-          <section aria-label="Search results" className="min-w-0">
-            <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
-              <ListingSummary listing={listing} storeName={store.name} />
-              <SortSelect action="/search" params={listingParams} sorts={SORTS} />
-            </div>
-            {listing.items.length > 0 ? (
-              <ProductGrid products={listing.items} label="Search results" />
-            ) : (
-              <div className="rounded-2xl bg-white p-8 text-center text-stone-600">
-                <p>Nothing matches “{listingParams.q}”. Check the spelling or try a more general word.</p>
-                <Link href="/" className="mt-3 inline-block text-brand-700 underline">
-                  Browse the aisles
-                </Link>
-              </div>
-            )}
-            <Pagination page={listing.page} pageCount={listing.pageCount} hrefFor={(n) => `/search?${serializeListingParams(listingParams, { page: n })}`} />
-          </section>
-        </div>
-      )}
-    </div>
-  );
+  return <SearchResultsPage store={store} listingParams={listingParams} listing={listing} />;
 }

@@ -60,7 +60,7 @@ export const PUT = apiHandler(async (request: Request, { params }: Context) => {
     throw error;
   }
   return shopperBasketResponse(user.id, search);
-});
+}, { personal: true });
 
 export const DELETE = apiHandler(async (request: Request, { params }: Context) => {
   const user = await requireApiUser();
@@ -68,4 +68,4 @@ export const DELETE = apiHandler(async (request: Request, { params }: Context) =
   const basketId = await findShopperBasketId(getDb(), user.id);
   if (basketId) await removeBasketLine(getDb(), { basketId, variantId });
   return shopperBasketResponse(user.id, new URL(request.url).searchParams);
-});
+}, { personal: true });
