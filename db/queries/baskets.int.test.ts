@@ -13,6 +13,7 @@ import {
   getBasketView,
   getOrCreateBasket,
   mergeGuestBasketIntoUser,
+  addToBasketLine,
   setBasketLine,
 } from "./baskets";
 
@@ -100,6 +101,38 @@ describe("setBasketLine", () => {
       await db.update(products).set({ active: true }).where(eq(products.id, yoghurt.productId));
     }
     expect((await refusal(setBasketLine(db, { basketId: "not-a-uuid", variantId: yoghurt.id, quantity: 1 }))).code).toBe("basket_not_found");
+  });
+});
+
+describe("lost basket updates (issue 6 item 9): addToBasketLine", () => {
+  it("counts 20 concurrent adds, every one", async () => {
+    await setStock(db, lyon.id, yoghurt.id, 50);
+    const basketId = await createBasket(db, { storeId: lyon.id, lines: [] });
+    const added = await Promise.all(Array.from({ length: 20 }, () => addToBasketLine(db, { basketId, variantId: yoghurt.id, quantity: 1 })));
+    expect(added).toHaveLength(20);
+    expect((await linesOf(basketId)).map((l) => l.quantity)).toEqual([20]);
+    // Weighed: 20 concurrent adds of 250 g make 5 kg.
+    await Promise.all(Array.from({ length: 20 }, () => addToBasketLine(db, { basketId, variantId: bananas.id, quantity: 250 })));
+    expect((await linesOf(basketId)).find((l) => l.variantId === bananas.id)?.quantity).toBe(5_000);
+  });
+
+  it("stops at the stock under concurrency, and says what is left", async () => {
+    await setStock(db, lyon.id, eggs.id, 8);
+    const basketId = await createBasket(db, { storeId: lyon.id, lines: [] });
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => addToBasketLine(db, { basketId, variantId: eggs.id, quantity: 1 })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(8);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as BasketError] : []));
+    expect(refused).toHaveLength(12);
+    expect(refused.every((e) => e instanceof BasketError && e.code === "insufficient_stock" && e.message === "Only 8 left at Halles Lyon Part-Dieu.")).toBe(true);
+    expect((await linesOf(basketId)).map((l) => l.quantity)).toEqual([8]);
+  });
+
+  it("keeps the quantity rules on the total", async () => {
+    await setStock(db, lyon.id, yoghurt.id, 500);
+    const basketId = await createBasket(db, { storeId: lyon.id, lines: [{ variantId: yoghurt.id, quantity: 98 }] });
+    expect((await refusal(addToBasketLine(db, { basketId, variantId: yoghurt.id, quantity: 5 }))).code).toBe("invalid_quantity");
+    expect((await refusal(addToBasketLine(db, { basketId, variantId: bananas.id, quantity: 100 }))).code).toBe("invalid_quantity");
+    expect((await linesOf(basketId)).map((l) => l.quantity)).toEqual([98]);
   });
 });
 

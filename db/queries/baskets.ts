@@ -17,7 +17,16 @@ import {
   type UnitPriceBasis,
 } from "../schema";
 import { isIntId, UUID_PATTERN } from "@/lib/ids";
-import { basketTotals, formatQuantity, largestQuantityWithin, lineEstimateCents, validateQuantity, type BasketTotals } from "@/lib/basket/pricing";
+import {
+  basketTotals,
+  formatQuantity,
+  largestQuantityWithin,
+  lineEstimateCents,
+  maxQuantity,
+  validateQuantity,
+  type BasketTotals,
+  type SellableVariant,
+} from "@/lib/basket/pricing";
 
 export type BasketErrorCode = "basket_not_found" | "store_not_found" | "unknown_variant" | "invalid_quantity" | "insufficient_stock";
 
@@ -81,6 +90,27 @@ function stockMessage(storeName: string, variant: { sellingMode: SellingMode }, 
   return available > 0 ? `Only ${formatQuantity(variant, available)} left at ${storeName}.` : `Sold out at ${storeName}.`;
 }
 
+type CheckedVariant = { storeName: string; available: number; variant: SellableVariant };
+
+/** The variant as the basket's store sells it, or a BasketError (unknown basket or product, bad quantity). */
+async function checkedVariant(db: Executor, basketId: string, variantId: number, quantity: number): Promise<CheckedVariant> {
+  if (!isIntId(variantId)) throw new BasketError("unknown_variant", "This product is no longer available.");
+  const row = UUID.test(basketId) ? await variantAtBasketStore(db, basketId, variantId) : null;
+  if (!row) throw new BasketError("basket_not_found", "This basket no longer exists.");
+  if (row.variantId === null || row.sellingMode === null || row.priceCents === null || !row.active) {
+    throw new BasketError("unknown_variant", "This product is no longer available.");
+  }
+  const variant = { sellingMode: row.sellingMode, priceCents: row.priceCents, weightStepGrams: row.weightStepGrams };
+  const check = validateQuantity(variant, quantity);
+  if (!check.ok) throw new BasketError("invalid_quantity", check.message);
+  return { storeName: row.storeName, available: row.available, variant };
+}
+
+function insufficientStock({ storeName, variant, available }: CheckedVariant): BasketError {
+  const most = largestQuantityWithin(variant, available);
+  return new BasketError("insufficient_stock", stockMessage(storeName, variant, most), most);
+}
+
 /**
  * Sets a line's quantity (items, or grams for weighed items); 0 removes the line. Refuses
  * unknown or withdrawn products, invalid quantities, and more than the store has available.
@@ -93,28 +123,42 @@ export async function setBasketLine(
     await removeBasketLine(db, params);
     return null;
   }
-  if (!isIntId(params.variantId)) throw new BasketError("unknown_variant", "This product is no longer available.");
-  const row = UUID.test(params.basketId) ? await variantAtBasketStore(db, params.basketId, params.variantId) : null;
-  if (!row) throw new BasketError("basket_not_found", "This basket no longer exists.");
-  if (row.variantId === null || row.sellingMode === null || row.priceCents === null || !row.active) {
-    throw new BasketError("unknown_variant", "This product is no longer available.");
-  }
-  const variant = { sellingMode: row.sellingMode, priceCents: row.priceCents, weightStepGrams: row.weightStepGrams };
-  const check = validateQuantity(variant, params.quantity);
-  if (!check.ok) throw new BasketError("invalid_quantity", check.message);
-  if (check.quantity > row.available) {
-    const available = largestQuantityWithin(variant, row.available);
-    throw new BasketError("insufficient_stock", stockMessage(row.storeName, variant, available), available);
-  }
+  const checked = await checkedVariant(db, params.basketId, params.variantId, params.quantity);
+  if (params.quantity > checked.available) throw insufficientStock(checked);
   const [line] = await db
     .insert(basketLines)
-    .values({ basketId: params.basketId, variantId: params.variantId, quantity: check.quantity, substitution: params.substitution })
+    .values({ basketId: params.basketId, variantId: params.variantId, quantity: params.quantity, substitution: params.substitution })
     .onConflictDoUpdate({
       target: [basketLines.basketId, basketLines.variantId],
-      set: { quantity: check.quantity, ...(params.substitution ? { substitution: params.substitution } : {}) },
+      set: { quantity: params.quantity, ...(params.substitution ? { substitution: params.substitution } : {}) },
     })
     .returning();
   return line;
+}
+
+/**
+ * Adds `quantity` to what the basket holds of a variant, in one statement: two adds at once both
+ * count (a read, then a write, would lose one). The total must stay within the quantity rules and
+ * the store's stock, or nothing changes and the error says what is left.
+ */
+export async function addToBasketLine(db: Executor, params: { basketId: string; variantId: number; quantity: number }): Promise<BasketLine> {
+  const checked = await checkedVariant(db, params.basketId, params.variantId, params.quantity);
+  const ceiling = Math.min(maxQuantity(checked.variant), checked.available);
+  if (params.quantity > checked.available) throw insufficientStock(checked);
+  const [line] = await db
+    .insert(basketLines)
+    .values({ basketId: params.basketId, variantId: params.variantId, quantity: params.quantity })
+    .onConflictDoUpdate({
+      target: [basketLines.basketId, basketLines.variantId],
+      set: { quantity: sql`${basketLines.quantity} + excluded.quantity` },
+      setWhere: sql`${basketLines.quantity} + excluded.quantity <= ${ceiling}`,
+    })
+    .returning();
+  if (line) return line;
+  const had = await basketLineQuantity(db, params.basketId, params.variantId);
+  const total = validateQuantity(checked.variant, had + params.quantity);
+  if (!total.ok) throw new BasketError("invalid_quantity", total.message);
+  throw insufficientStock(checked);
 }
 
 export async function removeBasketLine(db: Executor, params: { basketId: string; variantId: number }): Promise<void> {

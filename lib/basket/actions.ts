@@ -6,7 +6,7 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { BasketError, basketLineQuantity, setBasketLine } from "@/db/queries/baskets";
+import { addToBasketLine, BasketError, setBasketLine } from "@/db/queries/baskets";
 import { validatedAction, type ActionState } from "@/lib/actions";
 import { INT4_MAX } from "@/lib/ids";
 import { basketForWriting, currentBasketId } from "./session";
@@ -43,8 +43,7 @@ export const addToBasket = validatedAction(z.object(line), async ({ variantId, q
   change(js === "1", variantId, "added", async () => {
     if (!(quantity > 0)) throw new BasketError("invalid_quantity", "Choose a quantity above zero.");
     const basket = await basketForWriting();
-    const had = await basketLineQuantity(getDb(), basket.id, variantId);
-    await setBasketLine(getDb(), { basketId: basket.id, variantId, quantity: had + quantity });
+    await addToBasketLine(getDb(), { basketId: basket.id, variantId, quantity });
   }),
 );
 
