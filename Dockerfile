@@ -17,5 +17,6 @@ COPY --from=build /app ./
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/api/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# The preload appends the TCP peer to X-Forwarded-For (lib/http/client-address.ts); behind a gateway set TRUSTED_PROXY_HOPS=1.
-CMD ["sh", "-c", "node --import tsx scripts/db-migrate.ts && exec node --import ./lib/http/peer-address-preload.mjs node_modules/next/dist/bin/next start -p $PORT"]
+# The preload records the TCP peer in X-Forwarded-For and redirects other hosts to PUBLIC_URL's
+# (lib/http/web-server-preload.mjs); behind a gateway set TRUSTED_PROXY_HOPS=1.
+CMD ["sh", "-c", "node --import tsx scripts/db-migrate.ts && exec node --import ./lib/http/web-server-preload.mjs node_modules/next/dist/bin/next start -p $PORT"]

@@ -10,10 +10,16 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
-  timeout: 30_000,
+  // Budgets for a busy machine (CI shares its two cores): tests wait on what the page shows, never
+  // on time, so a generous ceiling costs nothing when all is well. Whole buy flows mark
+  // themselves test.slow() (three times this).
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:3100",
     trace: "retain-on-failure",
+    actionTimeout: 20_000,
+    navigationTimeout: 45_000,
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { QueryProvider } from "@/components/basket/query-provider";
 import { DemoRibbon } from "@/components/layout/demo-ribbon";
+import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { publicUrl } from "@/lib/env";
 import "./globals.css";
 
@@ -19,6 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body className="min-h-screen font-sans">
         <DemoRibbon />
         <QueryProvider>{children}</QueryProvider>
+        <HydrationMarker />
       </body>
     </html>
   );

@@ -1,6 +1,6 @@
 // Accounts as a shopper on a phone: sign up, sign out and in, throttling, and the back office's roles.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { linkIn, PASSWORD, requestSignUp, submitSignUp, uniqueEmail, waitForMail } from "./helpers";
 
 const DEMO_PASSWORD = "halles-demo-2026";
@@ -176,9 +176,7 @@ for (const path of ["/sign-in", "/sign-up"]) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
     await page.goto(path);
     await expect(page.getByRole("button", { name: /Sign in|Create account/ })).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+    await expectAccessible(page);
   });
 }
 

@@ -1,8 +1,8 @@
 // A shopper's orders: the history and the latest five on the account page, an order's page
 // (lines, VAT, slot, address, history in Paris time), "Pay now", and cancelling before picking —
 // with and without JavaScript. Orders are placed straight in the database (e2e/order-fixtures.ts).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { formatDateTime } from "@/lib/orders/labels";
 import { closeDb, moveOrderTo, orderRow, placeTestOrder, signUpShopper, stockAndSlot } from "./order-fixtures";
 
@@ -32,8 +32,7 @@ test("lists the shopper's orders newest first, the latest five on the account pa
   await expect(all.getByRole("listitem").first()).toContainText(/€\d+\.\d\d/);
   await expect(all.getByRole("listitem").first()).toContainText(/Collection \w{3} \d{1,2} \w{3}, \d\d:\d\d–\d\d:\d\d/);
 
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectAccessible(page);
 });
 
 test("shows an order's lines, VAT breakdown, slot, address and history in Paris time", async ({ page }) => {
@@ -72,8 +71,7 @@ test("shows an order's lines, VAT breakdown, slot, address and history in Paris 
   await expect(page.getByRole("button", { name: "Cancel order" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Pay now" })).toHaveCount(0);
 
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+  await expectAccessible(page);
 });
 
 test("cancels a pending order after a confirmation step; stock and slot are given back", async ({ page }) => {

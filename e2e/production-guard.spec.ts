@@ -2,7 +2,7 @@
 // demo says so on every page; the same build started as a real shop refuses to start, naming each
 // setting; every kind of response carries the security headers.
 import { spawn } from "node:child_process";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 const NEXT_BIN = "node_modules/next/dist/bin/next";
 

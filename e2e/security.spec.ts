@@ -2,7 +2,8 @@
 // does not exist), and the back office for anyone but staff (403 for shoppers, sign-in for visitors).
 import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
 import { users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { PASSWORD } from "./helpers";

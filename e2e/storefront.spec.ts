@@ -1,5 +1,5 @@
 // A shopper browsing the storefront with JavaScript, on a phone.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { cardPrices, chooseStore, expectAscending } from "./helpers";
 
 test("chooses a store, filters a category by dietary tag, sorts by price and opens a product", async ({ page }) => {

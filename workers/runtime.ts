@@ -11,6 +11,8 @@ import { startHealthServer } from "./lib/health-server";
 import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
 import { createWorkerMetrics, type QueueStats, type WorkerMetrics } from "./lib/metrics";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
+import { refreshStorefrontTask } from "./tasks/refresh-storefront";
+import { authSecret } from "@/lib/auth/secret";
 
 export type { TaskContext, TaskHandler, TaskHandlers } from "./lib/task-runner";
 
@@ -87,6 +89,12 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
     },
   });
 
+  // Every service refreshes the storefront after the stock changes it commits (db/queries/stock.ts).
+  const tasks: TaskHandlers = {
+    "refresh-storefront": refreshStorefrontTask({ webUrl: env.WEB_INTERNAL_URL ?? env.PUBLIC_URL, secret: authSecret() }),
+    ...options.tasks,
+  };
+
   // Held from before the first job until the last one has finished; see workers/lib/liveness.ts.
   const heartbeat = startHeartbeat(env.DATABASE_URL, log);
   let runner: Runner;
@@ -98,7 +106,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       maxPoolSize: options.concurrency + 2,
       noHandleSignals: true,
       logger: graphileLogger(log),
-      taskList: buildTaskList(options.tasks, { db, log, metrics }),
+      taskList: buildTaskList(tasks, { db, log, metrics }),
       parsedCronItems: parseCrontab(options.crontab ?? ""),
       preset: { plugins: [heartbeatPlugin(heartbeat)] },
     });
@@ -113,7 +121,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const sweep: OrphanSweep | null =
     sweepIntervalMs > 0 ? startOrphanSweep({ db, heartbeat, intervalMs: sweepIntervalMs, log, registry: metrics.registry }) : null;
   log.info(
-    { mode, tasks: Object.keys(options.tasks), concurrency: options.concurrency, healthPort: health.port, sweepIntervalMs },
+    { mode, tasks: Object.keys(tasks), concurrency: options.concurrency, healthPort: health.port, sweepIntervalMs },
     `${options.name} started`,
   );
 

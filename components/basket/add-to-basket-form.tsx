@@ -35,7 +35,8 @@ export function AddToBasketForm({ variant, productName, inStock, compact = false
             ))}
           </select>
         </div>
-        <button type="submit" disabled={pending} className={primaryButton} aria-label={`Add ${productName} (${variant.sizeLabel}) to basket`}>
+        {/* The visible words come first in the name (WCAG 2.5.3: speech users say what they see). */}
+        <button type="submit" disabled={pending} className={primaryButton} aria-label={`${compact ? "Add" : "Add to basket"}: ${productName}, ${variant.sizeLabel}`}>
           {pending ? "Adding…" : compact ? "Add" : "Add to basket"}
         </button>
       </div>

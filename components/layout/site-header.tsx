@@ -18,9 +18,9 @@ export function SiteHeader({ store, categories }: { store: Store; categories: Ca
         <Link
           href="/stores"
           className="ml-auto flex items-center gap-2 rounded-full border border-stone-200 px-3 py-1.5 text-sm hover:border-brand-600 sm:ml-0"
-          aria-label={`Your store: ${store.name}. Change store`}
         >
           <span aria-hidden>📍</span>
+          <span className="sr-only">Your store:</span>
           <span className="font-medium">{store.name.replace(/^Halles /, "")}</span>
           <span className="text-brand-700 underline">Change</span>
         </Link>

@@ -1,9 +1,28 @@
 // Per-store stock for orders: reserve at checkout, release when an unpaid order ends, commit
-// when it is confirmed, give back when a confirmed order is cancelled. Every change is a conditional update taken in variant-id order, so
-// concurrent checkouts never oversell and never deadlock.
+// when it is confirmed, give back when a confirmed order is cancelled. Every change is a
+// conditional update taken in variant-id order, so concurrent checkouts never oversell and never
+// deadlock. A change that moves a variant in or out of stock (what the cached storefront shows)
+// enqueues the refresh of the store's cached pages in the same transaction, whoever makes it.
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { enqueueStorefrontRefresh } from "@/lib/jobs/queue";
 import type { Executor } from "../client";
-import { orderLines, orders, stockLevels } from "../schema";
+import { orderLines, orders, productVariants, stockLevels } from "../schema";
+
+/** After a change: what is available now, by how much the change moved it, and the selling step. */
+type StockChange = { available: number; change: number; step: number };
+
+/** Whether a change moved a variant across "in stock" (at least one step available): storefront pages show that. */
+export function crossesInStock({ available, change, step }: StockChange): boolean {
+  return available - change >= step !== available >= step;
+}
+
+/** The selling step of the updated row's variant (1 item, or grams for weighed items), for RETURNING. */
+const stepOfRow = sql<number>`(select coalesce(${productVariants.weightStepGrams}, 1) from ${productVariants} where ${productVariants.id} = ${stockLevels.variantId})`;
+const availableOfRow = sql<number>`${stockLevels.quantity} - ${stockLevels.reserved}`;
+
+async function refreshIfShownStockChanged(tx: Executor, storeId: number, changes: StockChange[]): Promise<void> {
+  if (changes.some(crossesInStock)) await enqueueStorefrontRefresh(tx, storeId);
+}
 
 export type StockRequest = { variantId: number; quantity: number; productName: string };
 
@@ -43,13 +62,16 @@ export async function reserveStock(tx: Executor, storeId: number, lines: StockRe
       .set({ reserved: sql`${stockLevels.reserved} + w.quantity`, updatedAt: sql`now()` })
       .from(requested)
       .where(and(eq(stockLevels.storeId, storeId), sql`${stockLevels.variantId} = w.variant_id`, sql`${stockLevels.quantity} - ${stockLevels.reserved} >= w.quantity`))
-      .returning({ variantId: stockLevels.variantId })
+      .returning({ variantId: stockLevels.variantId, available: availableOfRow, reservedNow: sql<number>`w.quantity`, step: stepOfRow })
       .prepare("reserve_stock")
       .execute(),
   ]);
   const done = new Set(reserved.map((r) => r.variantId));
   const failed = wanted.filter((line) => !done.has(line.variantId));
-  if (failed.length === 0) return;
+  if (failed.length === 0) {
+    await refreshIfShownStockChanged(tx, storeId, reserved.map((r) => ({ available: r.available, change: -r.reservedNow, step: r.step })));
+    return;
+  }
   const levels = await tx
     .select({ variantId: stockLevels.variantId, available: sql<number>`${stockLevels.quantity} - ${stockLevels.reserved}` })
     .from(stockLevels)
@@ -81,31 +103,43 @@ const CHANGES = {
   return: { reserved: 0, quantity: 1 },
 } as const;
 
-/** Returns the number of stock rows changed. The caller makes sure it runs once per order. */
+/**
+ * Returns the number of stock rows changed. The caller makes sure it runs once per order. Two
+ * statements: the rows locked in variant-id order (as checkouts lock them), then one update.
+ */
 async function applyOrderLines(tx: Executor, orderId: string, mode: keyof typeof CHANGES): Promise<number> {
-  const lines = await tx
-    .select({ storeId: orders.storeId, variantId: orderLines.variantId, quantity: sql<number>`sum(${orderLines.quantity})::int` })
-    .from(orderLines)
-    .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .where(and(eq(orderLines.orderId, orderId), sql`${orderLines.variantId} is not null`))
-    .groupBy(orders.storeId, orderLines.variantId)
-    .orderBy(asc(orderLines.variantId));
-  let changed = 0;
-  for (const line of lines) {
-    const where = and(eq(stockLevels.storeId, line.storeId), eq(stockLevels.variantId, line.variantId!));
-    const change = CHANGES[mode];
-    const set = {
-      ...(change.quantity ? { quantity: sql`${stockLevels.quantity} + ${change.quantity * line.quantity}` } : {}),
-      ...(change.reserved ? { reserved: sql`${stockLevels.reserved} + ${change.reserved * line.quantity}` } : {}),
-    };
-    const updated = await tx
-      .update(stockLevels)
-      .set({ ...set, updatedAt: sql`now()` })
-      .where(where)
-      .returning({ variantId: stockLevels.variantId });
-    changed += updated.length;
+  const lines = tx.$with("lines").as(
+    tx
+      .select({ storeId: orders.storeId, variantId: sql<number>`${orderLines.variantId}`.as("variant_id"), quantity: sql<number>`sum(${orderLines.quantity})::int`.as("quantity") })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(and(eq(orderLines.orderId, orderId), sql`${orderLines.variantId} is not null`))
+      .groupBy(orders.storeId, orderLines.variantId),
+  );
+  const matching = sql`${stockLevels.storeId} = lines.store_id and ${stockLevels.variantId} = lines.variant_id`;
+  await tx
+    .with(lines)
+    .select({ variantId: stockLevels.variantId })
+    .from(stockLevels)
+    .innerJoin(lines, matching)
+    .orderBy(asc(stockLevels.variantId))
+    .for("update", { of: stockLevels });
+  const change = CHANGES[mode];
+  const updated = await tx
+    .with(lines)
+    .update(stockLevels)
+    .set({
+      quantity: sql`${stockLevels.quantity} + ${change.quantity} * lines.quantity`,
+      reserved: sql`${stockLevels.reserved} + ${change.reserved} * lines.quantity`,
+      updatedAt: sql`now()`,
+    })
+    .from(lines)
+    .where(matching)
+    .returning({ storeId: stockLevels.storeId, available: availableOfRow, moved: sql<number>`(${change.quantity - change.reserved}) * lines.quantity`, step: stepOfRow });
+  if (updated.length > 0) {
+    await refreshIfShownStockChanged(tx, updated[0].storeId, updated.map((r) => ({ available: r.available, change: r.moved, step: r.step })));
   }
-  return changed;
+  return updated.length;
 }
 
 function mergeByVariant(lines: StockRequest[]): StockRequest[] {

@@ -1,5 +1,5 @@
 // The client's address, for per-address limits. The web server appends the TCP peer's address to
-// X-Forwarded-For (lib/http/peer-address-preload.mjs), so the last entry is always true; each
+// X-Forwarded-For (lib/http/web-server-preload.mjs), so the last entry is always true; each
 // trusted proxy in front (TRUSTED_PROXY_HOPS) appended the address it saw, so the client is that
 // many entries further left. Entries further left still were written by the client: never read.
 import { isIPv4, isIPv6 } from "node:net";

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
+import { TAGS } from "@/lib/cache-tags";
 import { orderEmailJobKey, parseTaskPayload, type OrderEmailKind, type TaskName, type TaskPayload } from "./tasks";
 
 export type EnqueueOptions = {
@@ -81,4 +82,13 @@ export function enqueueCloseStripePayment(tx: Executor, orderId: string, payment
  */
 export function enqueueAccountEmail(tx: Executor, payload: TaskPayload<"send-account-email">): Promise<EnqueuedJob> {
   return enqueueJob(tx, "send-account-email", payload, { jobKey: `account-email:${payload.userId}:${payload.kind}` });
+}
+
+/**
+ * Expires a store's cached stock (product pages, listings) on the web app, from any process, once
+ * the transaction that changed the stock commits: the worker that runs the job calls the web
+ * app's internal endpoint. Keyed per store, so a burst of changes makes one pending refresh.
+ */
+export function enqueueStorefrontRefresh(tx: Executor, storeId: number): Promise<EnqueuedJob> {
+  return enqueueJob(tx, "refresh-storefront", { tags: [TAGS.stock(storeId)] }, { jobKey: `refresh-storefront:stock:${storeId}` });
 }

@@ -10,6 +10,7 @@ describe("task registry", () => {
       "expire-unpaid-orders",
       "process-stripe-event",
       "prune-security-records",
+      "refresh-storefront",
       "roll-slot-calendar",
       "send-account-email",
       "send-order-email",

@@ -26,6 +26,8 @@ export const TASK_PAYLOADS = {
   "expire-unpaid-orders": z.object({}),
   "roll-slot-calendar": z.object({}),
   "prune-security-records": z.object({}),
+  // Cache tags of the storefront to expire (lib/cache-tags.ts), e.g. a store's stock.
+  "refresh-storefront": z.object({ tags: z.array(z.string().regex(/^[a-z]+(:[a-z0-9-]+)?$/).max(100)).min(1).max(50) }),
 } as const;
 
 export type TaskName = keyof typeof TASK_PAYLOADS;

@@ -3,14 +3,12 @@
 // and cancel before picking. Both go through lib/actions.ts and always end in a redirect (the
 // order page explains the outcome), so plain forms work the same with or without JavaScript and
 // render without waiting. The order is looked up with the shopper's id: another's reads as unknown.
-import { revalidateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { cancelOrderByShopper } from "@/db/queries/shopper-cancellation";
 import { getShopperOrder } from "@/db/queries/shopper-orders";
 import { validatedActionWithUser } from "@/lib/actions";
-import { TAGS } from "@/lib/cache-tags";
 import { openCheckoutSession } from "@/lib/checkout/start-checkout";
 import { publicUrl } from "@/lib/env";
 import { logger } from "@/lib/logger";
@@ -43,8 +41,6 @@ const cancelOrderAction = validatedActionWithUser({ role: [], returnTo: "/accoun
   if (!result.ok && result.code === "not_found") return { ok: false, message: "Unknown order." };
   // Picking has started meanwhile: the page says so, with the order's current status.
   if (!result.ok) redirect(`${orderPath(orderId)}?cancel=refused`);
-  // Its stock is back on the shelf: the store's listings show it again.
-  if (result.changed) revalidateTag(TAGS.stock(result.order.storeId), "max");
   redirect(`${orderPath(orderId)}?cancelled=1`);
 });
 

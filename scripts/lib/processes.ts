@@ -12,8 +12,8 @@ type Env = Record<string, string | undefined>;
 export const typescript = (entry: string) => ["--import", "tsx", entry];
 /** The Next.js CLI, to run with node. */
 export const NEXT_BIN = "node_modules/next/dist/bin/next";
-/** Node arguments the web server runs with: the true client address for per-address limits. */
-export const WEB_PRELOAD = ["--import", "./lib/http/peer-address-preload.mjs"];
+/** Node arguments the web server runs with: the client's true address and one canonical host. */
+export const WEB_PRELOAD = ["--import", "./lib/http/web-server-preload.mjs"];
 
 /** Runs a command with inherited output; rejects when it exits non-zero. */
 export function run(command: string, args: string[], env: Env = {}): Promise<void> {

@@ -8,7 +8,7 @@ export function ChooseStoreButton({ slug, name }: { slug: string; name: string }
   return (
     <form action={action}>
       <input type="hidden" name="store" value={slug} />
-      <button type="submit" disabled={pending} className="rounded-full bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60" aria-label={`Choose ${name}`}>
+      <button type="submit" disabled={pending} className="rounded-full bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60" aria-label={`Choose this store: ${name}`}>
         {pending ? "Choosing…" : "Choose this store"}
       </button>
       {state.message && (

@@ -1,0 +1,32 @@
+// The web server's front door, pure (lib/http/web-server-preload.mjs applies it to every request
+// before Next.js sees it): the client's address recorded as a proxy would, and one canonical host.
+// Plain JavaScript, as node loads it ahead of the app; front-door.d.mts types it for the tests.
+
+/**
+ * X-Forwarded-For with the TCP peer appended. Next.js only fills the header when the client sent
+ * none, so without this a client could choose its own address (lib/http/client-address.ts).
+ */
+export function withPeerAddress(forwardedFor, peer) {
+  const value = Array.isArray(forwardedFor) ? forwardedFor.join(", ") : forwardedFor;
+  return value ? `${value}, ${peer}` : peer;
+}
+
+/** Paths that are never pages: the API, Next.js's assets, product images. */
+const NOT_PAGES = /^\/(?:api|_next|images)(?:\/|$)/;
+
+/**
+ * Where to send a page request made to a host other than PUBLIC_URL's (127.0.0.1 for localhost, a
+ * bare domain for www…), or null. Documents only: RSC requests come from pages already on the
+ * canonical host, or from Next.js following an action's redirect through its own origin.
+ */
+export function canonicalRedirect(request, options) {
+  if (!options.publicUrl || (request.method !== "GET" && request.method !== "HEAD")) return null;
+  const path = request.url ?? "/";
+  if (NOT_PAGES.test(path) || request.headers.rsc !== undefined) return null;
+  const forwardedHost = options.trustedHops > 0 ? String(request.headers["x-forwarded-host"] ?? "").split(",").at(-1)?.trim() : "";
+  const host = (forwardedHost || request.headers.host || "").toLowerCase();
+  const canonical = new URL(options.publicUrl);
+  if (!host || host === canonical.host.toLowerCase()) return null;
+  // Joined as text: resolving "//evil.example" against the origin would make it a host.
+  return `${canonical.origin}${path.startsWith("/") ? path : `/${path}`}`;
+}

@@ -1,0 +1,83 @@
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { describe, expect, it } from "vitest";
+import { clientAddress } from "./client-address";
+import { canonicalRedirect, withPeerAddress } from "./front-door.mjs";
+
+const page = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers: { host: "127.0.0.1:3000", ...headers } });
+const demo = { publicUrl: "http://localhost:3000", trustedHops: 0 };
+
+describe("one canonical host (issue 6 item 12)", () => {
+  it("sends pages asked for on another host to PUBLIC_URL's, with their path and query", () => {
+    expect(canonicalRedirect(page("/p/bananas?x=1"), demo)).toBe("http://localhost:3000/p/bananas?x=1");
+    expect(canonicalRedirect(page("/"), demo)).toBe("http://localhost:3000/");
+    expect(canonicalRedirect(page("/checkout", {}, "HEAD"), demo)).toBe("http://localhost:3000/checkout");
+    expect(canonicalRedirect(page("/", { host: "halles.example" }), { publicUrl: "https://www.halles.example", trustedHops: 0 })).toBe("https://www.halles.example/");
+  });
+
+  it("leaves the canonical host, the API, assets, RSC requests and form posts alone", () => {
+    expect(canonicalRedirect(page("/p/bananas", { host: "localhost:3000" }), demo)).toBeNull();
+    expect(canonicalRedirect(page("/p/bananas", { host: "LOCALHOST:3000" }), demo)).toBeNull();
+    for (const path of ["/api/health/ready", "/api/webhooks/stripe", "/_next/static/a.js", "/images/products/a.webp"]) expect(canonicalRedirect(page(path), demo), path).toBeNull();
+    expect(canonicalRedirect(page("/account", { rsc: "1" }), demo)).toBeNull();
+    expect(canonicalRedirect(page("/sign-in", {}, "POST"), demo)).toBeNull();
+    expect(canonicalRedirect(page("/"), { publicUrl: undefined, trustedHops: 0 })).toBeNull();
+  });
+
+  it("never lets a path turn into another host", () => {
+    expect(canonicalRedirect(page("//evil.example/x"), demo)).toBe("http://localhost:3000//evil.example/x");
+  });
+
+  it("reads X-Forwarded-Host only behind a trusted proxy", () => {
+    const behind = page("/", { host: "web-1:3000", "x-forwarded-host": "www.halles.example" });
+    const shop = "https://www.halles.example";
+    expect(canonicalRedirect(behind, { publicUrl: shop, trustedHops: 1 })).toBeNull();
+    expect(canonicalRedirect(behind, { publicUrl: shop, trustedHops: 0 })).toBe(`${shop}/`);
+  });
+});
+
+describe("client address behind trusted proxies (issue 6 item 4): the peer's address", () => {
+  it("is appended to whatever the client sent", () => {
+    expect(withPeerAddress("6.6.6.6", "127.0.0.1")).toBe("6.6.6.6, 127.0.0.1");
+    expect(withPeerAddress(undefined, "127.0.0.1")).toBe("127.0.0.1");
+  });
+
+  it("the web server's preload records the peer and redirects other hosts, before the app runs", async () => {
+    // A plain node HTTP server with the preload, as next start runs with it; it echoes the header.
+    const port = await freePort();
+    const server = `
+      const http = require("node:http");
+      const s = http.createServer((req, res) => res.end(req.headers["x-forwarded-for"] ?? ""));
+      s.listen(${port}, "127.0.0.1", async () => {
+        const base = "http://127.0.0.1:${port}";
+        const spoofed = await fetch(base + "/p/x", { headers: { "x-forwarded-for": "6.6.6.6" } }).then((r) => r.text());
+        const other = await fetch(base.replace("127.0.0.1", "localhost") + "/basket?a=1", { redirect: "manual" });
+        console.log(JSON.stringify({ spoofed, status: other.status, location: other.headers.get("location"), cookie: other.headers.get("set-cookie") }));
+        s.close();
+      });`;
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "./lib/http/web-server-preload.mjs", "-e", server], {
+        stdio: ["ignore", "pipe", "inherit"],
+        env: { ...process.env, PUBLIC_URL: `http://127.0.0.1:${port}`, TRUSTED_PROXY_HOPS: "0" },
+      });
+      let out = "";
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+      child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
+    });
+    const seen = JSON.parse(output) as { spoofed: string; status: number; location: string; cookie: string | null };
+    expect(seen.status).toBe(307);
+    expect(seen.location).toBe(`http://127.0.0.1:${port}/basket?a=1`);
+    expect(seen.cookie).toBeNull();
+    expect(seen.spoofed).toBe("6.6.6.6, 127.0.0.1");
+    expect(clientAddress(new Headers({ "x-forwarded-for": seen.spoofed }), 0)).toBe("127.0.0.1");
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}

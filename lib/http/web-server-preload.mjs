@@ -1,0 +1,21 @@
+// Loaded before the web server (node --import ./lib/http/web-server-preload.mjs …/next start):
+// every request gets its TCP peer appended to X-Forwarded-For, and a page asked for on another
+// host than PUBLIC_URL's is redirected there before Next.js (or anything that sets a cookie) runs.
+import http from "node:http";
+import { canonicalRedirect, withPeerAddress } from "./front-door.mjs";
+
+const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+const options = { publicUrl: process.env.PUBLIC_URL, trustedHops: Number.isInteger(hops) && hops >= 0 ? hops : 0 };
+const emit = http.Server.prototype.emit;
+
+http.Server.prototype.emit = function emitThroughFrontDoor(event, request, response, ...rest) {
+  if (event === "request" && request?.socket) {
+    request.headers["x-forwarded-for"] = withPeerAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress ?? "unknown");
+    const location = canonicalRedirect(request, options);
+    if (location) {
+      response.writeHead(307, { location, "cache-control": "no-store", "content-length": "0" }).end();
+      return true;
+    }
+  }
+  return emit.call(this, event, request, response, ...rest);
+};
