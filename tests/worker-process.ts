@@ -9,6 +9,8 @@ export type WorkerProcess = {
   child: ChildProcess;
   pid: number;
   logs: LogLine[];
+  /** Everything written to stderr so far (fatal start-up lines go there). */
+  stderr(): string;
   /** Resolves with the first log line (past or future) that matches; rejects on timeout or exit. */
   waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
   /** Resolves with the exit code, or the signal that ended the process. */
@@ -68,6 +70,7 @@ export function spawnWorker(entry: string, env: Record<string, string>): WorkerP
     child,
     pid: child.pid!,
     logs,
+    stderr: () => stderr.join(""),
     waitForLog,
     exited,
     signal: (signal) => {

@@ -2,7 +2,7 @@
 // Run: npx tsx workers/notification-worker.ts
 import { createMailTransport } from "@/lib/mail/transport";
 import { workerEnv } from "./lib/config";
-import { startWorkerService } from "./runtime";
+import { exitAfterFailedStart, startWorkerService } from "./runtime";
 import { sendOrderEmailTask } from "./tasks/send-order-email";
 
 const DEFAULT_HEALTH_PORT = 9102;
@@ -19,7 +19,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: "fatal", service: "notification-worker", msg: "failed to start", error: String(error) }));
-  process.exit(1);
-});
+main().catch((error: unknown) => exitAfterFailedStart("notification-worker", error));

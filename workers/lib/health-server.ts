@@ -2,6 +2,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
+import { isAddressInUse, portInUseError } from "@/lib/net/port-in-use";
 
 export type ReadinessReport = { ready: boolean; checks: Record<string, string> };
 
@@ -25,7 +26,8 @@ const json = (res: ServerResponse, status: number, body: unknown) =>
 
 /**
  * `GET /health` 200 while the process lives; `GET /health/ready` 200 when every readiness check
- * passes, else 503; `GET /metrics` the registry in Prometheus text format.
+ * passes, else 503; `GET /metrics` the registry in Prometheus text format. A port another program
+ * holds rejects with PortInUseError, which names it, its owner and HEALTH_PORT.
  */
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const server = createServer((req, res) => {
@@ -49,9 +51,11 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     json(res, 404, { error: "not found" });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const fail = (error: Error) =>
+      reject(isAddressInUse(error) ? portInUseError({ port: options.port, purpose: `${options.service} health server`, variable: "HEALTH_PORT" }) : error);
+    server.once("error", fail);
     server.listen(options.port, options.host, () => {
-      server.off("error", reject);
+      server.off("error", fail);
       resolve();
     });
   });
