@@ -111,7 +111,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const sweep: OrphanSweep | null =
     sweepIntervalMs > 0 ? startOrphanSweep({ db, heartbeat, intervalMs: sweepIntervalMs, log, registry: metrics.registry }) : null;
   log.info(
-    { tasks: Object.keys(options.tasks), concurrency: options.concurrency, healthPort: health.port, sweepIntervalMs },
+    { tasks: Object.keys(options.tasks), concurrency: options.concurrency, healthHost: health.host, healthPort: health.port, sweepIntervalMs },
     `${options.name} started`,
   );
 

@@ -14,7 +14,8 @@ export type HealthServerOptions = {
   readiness: () => Promise<ReadinessReport>;
 };
 
-export type HealthServer = { port: number; close(): Promise<void> };
+/** `host` and `port` are the address actually bound (`port: 0` picks one). */
+export type HealthServer = { host: string; port: number; close(): Promise<void> };
 
 function send(res: ServerResponse, status: number, body: string, contentType: string): void {
   res.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
@@ -59,8 +60,10 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
       resolve();
     });
   });
+  const address = server.address() as AddressInfo;
   return {
-    port: (server.address() as AddressInfo).port,
+    host: address.address,
+    port: address.port,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
