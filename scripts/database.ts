@@ -10,7 +10,7 @@ export const EMBEDDED_PORT = Number(process.env.HALLES_PG_PORT ?? 54320);
 
 export async function openDatabase(): Promise<RunningPostgres & { embedded: boolean }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, embedded: false };
-  const pg = await startEmbeddedPostgres({ dir: ".data/postgres", port: EMBEDDED_PORT, database: "halles" });
+  const pg = await startEmbeddedPostgres({ dir: ".data/postgres", port: EMBEDDED_PORT, portVariable: "HALLES_PG_PORT", database: "halles" });
   return { ...pg, embedded: true };
 }
 
