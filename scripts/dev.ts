@@ -1,11 +1,13 @@
 // npm run dev — next dev on the embedded PostgreSQL (or DATABASE_URL), migrated and seeded.
 import { openDatabase, prepareDatabase } from "./database";
+import { readLocalConfig } from "./lib/config";
 import { NEXT_BIN, startService } from "./lib/processes";
 
 async function main() {
-  const database = await openDatabase();
+  const config = readLocalConfig();
+  const database = await openDatabase(config);
   await prepareDatabase(database.url, console.log);
-  const web = startService("web", process.execPath, [NEXT_BIN, "dev", "-p", process.env.PORT ?? "3000"], { DATABASE_URL: database.url });
+  const web = startService("web", process.execPath, [NEXT_BIN, "dev", "-p", String(config.ports.web)], { DATABASE_URL: database.url });
   const stop = async () => {
     await web.stop();
     await database.stop();

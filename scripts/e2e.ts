@@ -10,7 +10,15 @@ import { run, runForExitCode } from "./lib/processes";
 import { startStack, type Stack, type StackPorts } from "./lib/stack";
 
 // Apart from npm start's ports, so that both can run on one machine.
-const ports: StackPorts = { web: Number(process.env.E2E_PORT ?? 3100), stripe: 12112, smtp: 1026, mailHttp: 1081, workers: [9111, 9112, 9113] };
+const ports: StackPorts = {
+  web: Number(process.env.E2E_PORT ?? 3100),
+  stripe: 12112,
+  smtp: 1026,
+  mailHttp: 1081,
+  orderWorkerHealth: 9111,
+  notificationWorkerHealth: 9112,
+  schedulerHealth: 9113,
+};
 const baseUrl = `http://127.0.0.1:${ports.web}`;
 
 async function main(): Promise<number> {

@@ -1,22 +1,32 @@
 // npm start — the whole system from one command: database (embedded unless DATABASE_URL is set),
 // migrations, demo data on first start, the production build when sources changed, then the web
 // server, the three worker services and, unless real ones are configured, the local Stripe test
-// server and mail capture (scripts/lib/stack.ts). Ctrl-C stops everything.
-import { openDatabase, prepareDatabase } from "./database";
+// server and mail capture (scripts/lib/stack.ts). Every port (scripts/lib/config.ts) is checked
+// before anything starts. Ctrl-C stops everything.
+import { assertPortsFree } from "../lib/net/port-in-use";
+import { embeddedDataDir, openDatabase, prepareDatabase } from "./database";
 import { localAuthSecret } from "./lib/auth-secret";
 import { buildIsStale } from "./lib/build";
+import { PORT_VARIABLES, readLocalConfig } from "./lib/config";
 import { run } from "./lib/processes";
-import { DEFAULT_PORTS, startStack, type Stack } from "./lib/stack";
+import { startStack, stackPortClaims, type Stack } from "./lib/stack";
 
-const ports = { ...DEFAULT_PORTS, web: Number(process.env.PORT ?? 3000), stripe: Number(process.env.STRIPE_TEST_SERVER_PORT ?? DEFAULT_PORTS.stripe) };
-const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${ports.web}`;
 const useStripeTestServer = !process.env.STRIPE_SECRET_KEY;
 const useMailCapture = !process.env.SMTP_URL;
 const log = (message: string) => console.log(`[halles] ${message}`);
 
 async function main() {
-  const database = await openDatabase();
-  log(database.embedded ? `Embedded PostgreSQL running (data in .data/postgres).` : "Using DATABASE_URL.");
+  const config = readLocalConfig();
+  const { ports } = config;
+  const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${ports.web}`;
+  const claims = stackPortClaims({ ports, useStripeTestServer, useMailCapture }, (port) => PORT_VARIABLES[port]);
+  if (!process.env.DATABASE_URL) {
+    claims.push({ port: config.postgresPort, host: "127.0.0.1", purpose: "embedded PostgreSQL", variable: PORT_VARIABLES.postgres });
+  }
+  await assertPortsFree(claims);
+
+  const database = await openDatabase(config);
+  log(database.embedded ? `Embedded PostgreSQL running (data in ${embeddedDataDir(config)}).` : "Using DATABASE_URL.");
   let stack: Stack | undefined;
   let stopping = false;
   const stop = async (code: number) => {
@@ -32,7 +42,7 @@ async function main() {
 
   try {
     await prepareDatabase(database.url, log);
-    const env: Record<string, string> = { DATABASE_URL: database.url, PUBLIC_URL: publicUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() };
+    const env: Record<string, string> = { DATABASE_URL: database.url, PUBLIC_URL: publicUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret(config.dataDir) };
     if (buildIsStale()) {
       log("Building the production app (takes a minute the first time)…");
       await run("npx", ["next", "build"], env);
@@ -56,4 +66,8 @@ async function main() {
   }
 }
 
-void main();
+// A taken port, a bad variable, a database that does not start: the message alone, exit 1.
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,13 +1,26 @@
 // The running system: the web app, the three worker services and, when no real ones are
 // configured, the local Stripe test server and mail capture. Used by `npm start` and the e2e run.
+import type { PortClaim } from "../../lib/net/port-in-use";
 import { NEXT_BIN, startService, typescript, waitForUrl, type Service } from "./processes";
 
-export type StackPorts = { web: number; stripe: number; smtp: number; mailHttp: number; workers: [number, number, number] };
-
-export const DEFAULT_PORTS: StackPorts = { web: 3000, stripe: 12111, smtp: 1025, mailHttp: 1080, workers: [9101, 9102, 9103] };
+export type StackPorts = {
+  web: number;
+  stripe: number;
+  smtp: number;
+  mailHttp: number;
+  orderWorkerHealth: number;
+  notificationWorkerHealth: number;
+  schedulerHealth: number;
+};
 
 /** The local stand-ins' secrets: TEST MODE only, never valid at Stripe. */
 export const LOCAL_STRIPE = { secretKey: "sk_test_halles_local", webhookSecret: "whsec_halles_local" } as const;
+
+const WORKERS = [
+  { name: "order-worker", port: "orderWorkerHealth" },
+  { name: "notification-worker", port: "notificationWorkerHealth" },
+  { name: "scheduler", port: "schedulerHealth" },
+] as const;
 
 export type StackOptions = {
   ports: StackPorts;
@@ -63,10 +76,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await launch("stripe-test-server", typescript("tools/stripe-test-server/cli.ts"), stripe, `http://127.0.0.1:${ports.stripe}/`);
     }
     await launch("web", [NEXT_BIN, "start", "-p", String(ports.web)], env, `http://127.0.0.1:${ports.web}/api/health/ready`);
-    const workers = ["order-worker", "notification-worker", "scheduler"] as const;
     await Promise.all(
-      workers.map((name, i) =>
-        launch(name, typescript(`workers/${name}.ts`), { ...env, HEALTH_PORT: String(ports.workers[i]) }, `http://127.0.0.1:${ports.workers[i]}/health/ready`),
+      WORKERS.map(({ name, port }) =>
+        launch(name, typescript(`workers/${name}.ts`), { ...env, HEALTH_PORT: String(ports[port]) }, `http://127.0.0.1:${ports[port]}/health/ready`),
       ),
     );
   } catch (error) {
@@ -74,4 +86,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw error;
   }
   return { services, env, stop };
+}
+
+/**
+ * The ports the stack will listen on, for the check before start-up; `variable` names what sets
+ * each one. The web server listens on every interface, the others on 127.0.0.1.
+ */
+export function stackPortClaims(options: Omit<StackOptions, "env" | "onCrash">, variable: (port: keyof StackPorts) => string): PortClaim[] {
+  const { ports } = options;
+  const claim = (port: keyof StackPorts, purpose: string, host?: string): PortClaim => ({ port: ports[port], host, purpose, variable: variable(port) });
+  return [
+    claim("web", "web server"),
+    ...(options.useStripeTestServer ? [claim("stripe", "Stripe test server", "127.0.0.1")] : []),
+    ...(options.useMailCapture ? [claim("smtp", "mail capture SMTP", "127.0.0.1"), claim("mailHttp", "mail capture web page", "127.0.0.1")] : []),
+    ...WORKERS.map(({ name, port }) => claim(port, `${name} health server`, "127.0.0.1")),
+  ];
 }
