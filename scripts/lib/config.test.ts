@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidEnvironmentError } from "@/lib/env";
-import { readLocalConfig } from "./config";
+import { readE2ePorts, readLocalConfig } from "./config";
 
 describe("start-up and ports (issue 6 item 11): npm start's settings", () => {
   it("defaults to the documented ports and .data", () => {
@@ -72,5 +72,30 @@ describe("start-up and ports (issue 6 item 11): npm start's settings", () => {
 
   it("refuses two services on one port", () => {
     expect(() => readLocalConfig({ MAIL_CAPTURE_HTTP_PORT: "3000" })).toThrow("MAIL_CAPTURE_HTTP_PORT: is 3000, the same port as PORT");
+  });
+});
+
+describe("start-up and ports (issue 6 item 11): end-to-end ports", () => {
+  it("derives every port from E2E_PORT, 3100 by default", () => {
+    expect(readE2ePorts({})).toEqual({
+      web: 3100,
+      stripe: 3101,
+      smtp: 3102,
+      mailHttp: 3103,
+      orderWorkerHealth: 3104,
+      notificationWorkerHealth: 3105,
+      schedulerHealth: 3106,
+    });
+    expect(Object.values(readE2ePorts({ E2E_PORT: "3300" }))).toEqual([3300, 3301, 3302, 3303, 3304, 3305, 3306]);
+  });
+
+  it("stays clear of npm start's default ports", () => {
+    const e2e = Object.values(readE2ePorts({}));
+    const start = readLocalConfig({});
+    for (const port of [...Object.values(start.ports), start.postgresPort]) expect(e2e).not.toContain(port);
+  });
+
+  it("refuses a base whose last port would pass 65535", () => {
+    expect(() => readE2ePorts({ E2E_PORT: "65530" })).toThrow('E2E_PORT: must be a port number from 1 to 65529, got "65530"');
   });
 });

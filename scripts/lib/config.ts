@@ -1,5 +1,5 @@
 // The local commands' settings, validated once: every port `npm start` listens on (so that two
-// stacks can run side by side) and where it keeps its data.
+// stacks can run side by side), where it keeps its data, and the e2e run's base port.
 import { z } from "zod";
 import { parseEnv } from "../../lib/env";
 import type { StackPorts } from "./stack";
@@ -80,5 +80,26 @@ export function readLocalConfig(source: Record<string, string | undefined> = pro
     },
     postgresPort: env.HALLES_PG_PORT,
     dataDir: env.HALLES_DATA_DIR,
+  };
+}
+
+const E2E_PORT_COUNT = 7;
+const e2eSchema = z.object({ E2E_PORT: portVariable(3100, 65_536 - E2E_PORT_COUNT) });
+
+/**
+ * The end-to-end run's ports, all from one base (E2E_PORT, default 3100): web = base, Stripe test
+ * server +1, SMTP +2, mail HTTP +3, workers' health +4…+6. Two runs with bases 7 apart, or a run
+ * beside npm start, never collide.
+ */
+export function readE2ePorts(source: Record<string, string | undefined> = process.env): StackPorts {
+  const base = parseEnv(e2eSchema, source).E2E_PORT;
+  return {
+    web: base,
+    stripe: base + 1,
+    smtp: base + 2,
+    mailHttp: base + 3,
+    orderWorkerHealth: base + 4,
+    notificationWorkerHealth: base + 5,
+    schedulerHealth: base + 6,
   };
 }
