@@ -9,7 +9,7 @@ import { localAuthSecret } from "./lib/auth-secret";
 import { readE2ePorts } from "./lib/config";
 import { createTemporaryDatabase, testServerUrl } from "./lib/postgres";
 import { run, runForExitCode } from "./lib/processes";
-import { startStack, stackPortClaims, type Stack } from "./lib/stack";
+import { createStack, stackPortClaims, type Stack } from "./lib/stack";
 
 async function main(): Promise<number> {
   // All from E2E_PORT (default 3100), apart from npm start's, so that both (or two runs) fit on one machine.
@@ -27,12 +27,13 @@ async function main(): Promise<number> {
     await sql.end();
     const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", AUTH_SECRET: localAuthSecret() };
     if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
-    stack = await startStack({
+    stack = createStack({
       ports,
       env: { ...env, LOG_LEVEL: "warn" },
       ...standIns,
       onCrash: (service, code) => console.error(`e2e: ${service.name} exited with code ${code}`),
     });
+    await stack.start();
     return await runForExitCode("npx", ["playwright", "test", ...process.argv.slice(2)], {
       ...env,
       BASE_URL: baseUrl,

@@ -55,23 +55,34 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     if (PORT_TAKEN_LOG.test(log)) throw portInUseError({ port: options.port, purpose: "embedded PostgreSQL", variable: options.portVariable });
     throw error instanceof Error ? error : new EmbeddedPostgresError(dir, log);
   }
-  const adminUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/postgres`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [row] = await admin`select 1 as found from pg_database where datname = ${options.database}`;
-    if (!row) await admin.unsafe(`create database "${options.database}"`);
-  } finally {
-    await admin.end();
-  }
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const running = () => !!child && child.exitCode === null && child.signalCode === null;
+  // PostgreSQL may stop right after it started (a terminal's Ctrl-C reaches it directly); postgres.js
+  // can then leave the first query hanging, so the query races the server's exit.
+  const exited = new Promise<never>((_, reject) => {
+    const fail = () => reject(new EmbeddedPostgresError(dir, recentLog.join("\n")));
+    if (running()) child!.once("exit", fail);
+    else fail();
+  });
+  await Promise.race([createDatabaseIfMissing(options.port, options.database), exited]);
   return {
     url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: async () => {
       // server.stop() waits for an exit that never comes when PostgreSQL has already stopped
       // (a terminal's Ctrl-C reaches it directly): only stop a server that still runs.
-      const child = (server as unknown as { process?: ChildProcess }).process;
-      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      if (running()) await server.stop();
     },
   };
+}
+
+async function createDatabaseIfMissing(port: number, database: string): Promise<void> {
+  const admin = postgres(`postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`select 1 as found from pg_database where datname = ${database}`;
+    if (!row) await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;

@@ -1,7 +1,8 @@
 // The running system: the web app, the three worker services and, when no real ones are
 // configured, the local Stripe test server and mail capture. Used by `npm start` and the e2e run.
 import type { PortClaim } from "../../lib/net/port-in-use";
-import { NEXT_BIN, startService, typescript, waitForUrl, type Service } from "./processes";
+import { NEXT_BIN, typescript, type Service } from "./processes";
+import { createServiceGroup, type ServiceGroup, type ServiceSpec } from "./service-group";
 
 export type StackPorts = {
   web: number;
@@ -32,17 +33,12 @@ export type StackOptions = {
   onCrash?: (service: Service, code: number) => void;
 };
 
-export type Stack = { services: Service[]; env: Record<string, string>; stop: () => Promise<void> };
+/** Nothing runs until `start()`; `stop()` works at any moment (see service-group.ts). */
+export type Stack = ServiceGroup & { env: Record<string, string> };
 
-/** Starts everything, each service once the one before answers; stops what started if one fails. */
-export async function startStack(options: StackOptions): Promise<Stack> {
+/** The services, in start order: the stand-ins first (the web app calls them), then web, then the workers. */
+export function createStack(options: StackOptions): Stack {
   const { ports } = options;
-  const services: Service[] = [];
-  let stopping = false;
-  const stop = async () => {
-    stopping = true;
-    await Promise.all(services.map((s) => s.stop()));
-  };
   const env: Record<string, string> = {
     ...options.env,
     ...(options.useStripeTestServer
@@ -56,36 +52,29 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       : {}),
     ...(options.useMailCapture ? { SMTP_URL: `smtp://127.0.0.1:${ports.smtp}` } : {}),
   };
-  const launch = async (name: string, args: string[], serviceEnv: Record<string, string>, readyUrl: string) => {
-    const service = startService(name, process.execPath, args, { ...serviceEnv, HALLES_SERVICE: name });
-    services.push(service);
-    service.child.on("exit", (code) => !stopping && options.onCrash?.(service, code ?? 1));
-    await waitForUrl(readyUrl, 60_000, service);
-  };
-  try {
-    if (options.useMailCapture) {
-      const mail = { MAIL_CAPTURE_SMTP_PORT: String(ports.smtp), MAIL_CAPTURE_HTTP_PORT: String(ports.mailHttp) };
-      await launch("mail-capture", typescript("tools/mail-capture/cli.ts"), mail, `http://127.0.0.1:${ports.mailHttp}/api/messages`);
-    }
-    if (options.useStripeTestServer) {
-      const stripe = {
-        STRIPE_TEST_SERVER_PORT: String(ports.stripe),
-        STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE.webhookSecret,
-        STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.web}/api/webhooks/stripe`,
-      };
-      await launch("stripe-test-server", typescript("tools/stripe-test-server/cli.ts"), stripe, `http://127.0.0.1:${ports.stripe}/`);
-    }
-    await launch("web", [NEXT_BIN, "start", "-p", String(ports.web)], env, `http://127.0.0.1:${ports.web}/api/health/ready`);
-    await Promise.all(
-      WORKERS.map(({ name, port }) =>
-        launch(name, typescript(`workers/${name}.ts`), { ...env, HEALTH_PORT: String(ports[port]) }, `http://127.0.0.1:${ports[port]}/health/ready`),
-      ),
-    );
-  } catch (error) {
-    await stop();
-    throw error;
+  const steps: ServiceSpec[][] = [];
+  if (options.useMailCapture) {
+    const mail = { MAIL_CAPTURE_SMTP_PORT: String(ports.smtp), MAIL_CAPTURE_HTTP_PORT: String(ports.mailHttp) };
+    steps.push([{ name: "mail-capture", args: typescript("tools/mail-capture/cli.ts"), env: mail, readyUrl: `http://127.0.0.1:${ports.mailHttp}/api/messages` }]);
   }
-  return { services, env, stop };
+  if (options.useStripeTestServer) {
+    const stripe = {
+      STRIPE_TEST_SERVER_PORT: String(ports.stripe),
+      STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE.webhookSecret,
+      STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.web}/api/webhooks/stripe`,
+    };
+    steps.push([{ name: "stripe-test-server", args: typescript("tools/stripe-test-server/cli.ts"), env: stripe, readyUrl: `http://127.0.0.1:${ports.stripe}/` }]);
+  }
+  steps.push([{ name: "web", args: [NEXT_BIN, "start", "-p", String(ports.web)], env, readyUrl: `http://127.0.0.1:${ports.web}/api/health/ready` }]);
+  steps.push(
+    WORKERS.map(({ name, port }) => ({
+      name,
+      args: typescript(`workers/${name}.ts`),
+      env: { ...env, HEALTH_PORT: String(ports[port]) },
+      readyUrl: `http://127.0.0.1:${ports[port]}/health/ready`,
+    })),
+  );
+  return { ...createServiceGroup(steps, { onCrash: options.onCrash }), env };
 }
 
 /**
