@@ -2,6 +2,7 @@
 // /proc on Linux, else from `lsof` (macOS); null when neither can tell (another user's process).
 import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync, readlinkSync } from "node:fs";
+import { basename } from "node:path";
 
 export type PortOwner = { pid: number; name: string; command: string };
 
@@ -53,6 +54,7 @@ function ownerFromProc(port: number): PortOwner | null {
   return null;
 }
 
+/** The name is the program's file name from its command line (`comm` is cut at 15 characters). */
 function describeProcess(pid: number): PortOwner {
   const read = (file: string) => {
     try {
@@ -61,9 +63,9 @@ function describeProcess(pid: number): PortOwner {
       return "";
     }
   };
-  const name = read("comm").trim() || "unknown";
-  const command = read("cmdline").split("\0").filter(Boolean).join(" ");
-  return { pid, name, command: command || name };
+  const [program, ...args] = read("cmdline").split("\0").filter(Boolean);
+  const name = program ? basename(program) : read("comm").trim() || "unknown";
+  return { pid, name, command: [name, ...args].join(" ") };
 }
 
 function ownerFromLsof(port: number): PortOwner | null {
@@ -74,7 +76,7 @@ function ownerFromLsof(port: number): PortOwner | null {
   return pid && name ? { pid: Number(pid), name, command: name } : null;
 }
 
-/** `node (pid 1234: node --import tsx workers/order-worker.ts)`, or "another program". */
+/** `node (pid 1234: node --import tsx workers/order-worker.ts)`, `mariadbd (pid 812)`, or "another program". */
 export function describePortOwner(owner: PortOwner | null): string {
   if (!owner) return "another program";
   const command = owner.command.length > 80 ? `${owner.command.slice(0, 79)}…` : owner.command;
