@@ -79,6 +79,7 @@ function ownerFromLsof(port: number): PortOwner | null {
 /** `node (pid 1234: node --import tsx workers/order-worker.ts)`, `mariadbd (pid 812)`, or "another program". */
 export function describePortOwner(owner: PortOwner | null): string {
   if (!owner) return "another program";
-  const command = owner.command.length > 80 ? `${owner.command.slice(0, 79)}…` : owner.command;
+  const oneLine = owner.command.replace(/\s+/g, " "); // `python3 -c "…"` may hold a whole script
+  const command = oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine;
   return command === owner.name ? `${owner.name} (pid ${owner.pid})` : `${owner.name} (pid ${owner.pid}: ${command})`;
 }
