@@ -9,10 +9,10 @@ export type WorkerProcess = {
   child: ChildProcess;
   pid: number;
   logs: LogLine[];
-  /** Everything written to stderr so far (fatal start-up lines go there). */
-  stderr(): string;
   /** Resolves with the first log line (past or future) that matches; rejects on timeout or exit. */
   waitForLog(match: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** What the process wrote to stderr so far (start-up failures go there). */
+  stderr(): string;
   /** Resolves with the exit code, or the signal that ended the process. */
   exited: Promise<number | NodeJS.Signals>;
   signal(signal: NodeJS.Signals): void;
