@@ -10,7 +10,7 @@ import { availableAt, createOwnProduct, type OwnProduct } from "./catalog-fixtur
 import { submitSignUp, uniqueEmail } from "./helpers";
 
 const sql = postgres(process.env.DATABASE_URL!, { max: 2 });
-const mailCapture = process.env.MAIL_CAPTURE_URL ?? "http://127.0.0.1:1081";
+const mailCapture = process.env.MAIL_CAPTURE_URL ?? "http://127.0.0.1:3103"; // scripts/e2e.ts passes it (E2E_PORT + 3)
 
 test.afterAll(() => sql.end());
 

@@ -14,13 +14,18 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+export class InvalidEnvironmentError extends Error {
+  readonly code = "invalid_environment";
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment: ${problems.join("; ")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
 /** Validates the environment against a schema, naming every problem in one error. */
 export function parseEnv<S extends z.ZodType>(shape: S, source: Record<string, string | undefined> = process.env): z.infer<S> {
   const parsed = shape.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid environment: ${problems}`);
-  }
+  if (!parsed.success) throw new InvalidEnvironmentError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   return parsed.data;
 }
 

@@ -1,18 +1,27 @@
-// The database a command runs against: DATABASE_URL, or the embedded PostgreSQL in .data/postgres.
+// The database a command runs against: DATABASE_URL, or the embedded PostgreSQL in $HALLES_DATA_DIR/postgres.
+import path from "node:path";
 import { count } from "drizzle-orm";
 import { createDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { stores } from "../db/schema";
 import { seedDatabase } from "../db/seed";
+import { PORT_VARIABLES, readLocalConfig, type LocalConfig } from "./lib/config";
 import { startEmbeddedPostgres, type RunningPostgres } from "./lib/postgres";
 
-export const EMBEDDED_PORT = Number(process.env.HALLES_PG_PORT ?? 54320);
+export type OpenDatabase = RunningPostgres & { embedded: boolean };
 
-export async function openDatabase(): Promise<RunningPostgres & { embedded: boolean }> {
+export async function openDatabase(config: LocalConfig = readLocalConfig()): Promise<OpenDatabase> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {}, embedded: false };
-  const pg = await startEmbeddedPostgres({ dir: ".data/postgres", port: EMBEDDED_PORT, database: "halles" });
+  const pg = await startEmbeddedPostgres({
+    dir: embeddedDataDir(config),
+    port: config.postgresPort,
+    portVariable: PORT_VARIABLES.postgres,
+    database: "halles",
+  });
   return { ...pg, embedded: true };
 }
+
+export const embeddedDataDir = (config: LocalConfig) => path.join(config.dataDir, "postgres");
 
 /** Applies pending migrations and, on an empty database, loads the demo data. */
 export async function prepareDatabase(url: string, log: (message: string) => void): Promise<void> {

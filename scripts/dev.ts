@@ -1,22 +1,18 @@
 // npm run dev — next dev on the embedded PostgreSQL (or DATABASE_URL), migrated and seeded.
+// Ctrl-C at any moment stops what has started, the database last.
 import { openDatabase, prepareDatabase } from "./database";
+import { readLocalConfig } from "./lib/config";
 import { NEXT_BIN, startService } from "./lib/processes";
+import { runUntilStopped, type Shutdown } from "./lib/shutdown";
 
-async function main() {
-  const database = await openDatabase();
-  await prepareDatabase(database.url, console.log);
-  const web = startService("web", process.execPath, [NEXT_BIN, "dev", "-p", process.env.PORT ?? "3000"], { DATABASE_URL: database.url });
-  const stop = async () => {
-    await web.stop();
-    await database.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop());
-  process.on("SIGTERM", () => void stop());
-  web.child.on("exit", () => void stop());
+async function main(shutdown: Shutdown) {
+  const config = readLocalConfig();
+  const database = await shutdown.step(() => openDatabase(config), (started) => started.stop());
+  await prepareDatabase(database.url, console.log); // in transactions: safe to cut short
+  shutdown.signal.throwIfAborted();
+  const web = startService("web", process.execPath, [NEXT_BIN, "dev", "-p", String(config.ports.web)], { DATABASE_URL: database.url });
+  shutdown.onStop(web.stop);
+  web.child.on("exit", () => void shutdown.stop(0));
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runUntilStopped(main);

@@ -4,16 +4,19 @@
 import { createDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
+import { assertPortsFree } from "../lib/net/port-in-use";
 import { localAuthSecret } from "./lib/auth-secret";
+import { readE2ePorts } from "./lib/config";
 import { createTemporaryDatabase, testServerUrl } from "./lib/postgres";
 import { run, runForExitCode } from "./lib/processes";
-import { startStack, type Stack, type StackPorts } from "./lib/stack";
-
-// Apart from npm start's ports, so that both can run on one machine.
-const ports: StackPorts = { web: Number(process.env.E2E_PORT ?? 3100), stripe: 12112, smtp: 1026, mailHttp: 1081, workers: [9111, 9112, 9113] };
-const baseUrl = `http://127.0.0.1:${ports.web}`;
+import { createStack, stackPortClaims, type Stack } from "./lib/stack";
 
 async function main(): Promise<number> {
+  // All from E2E_PORT (default 3100), apart from npm start's, so that both (or two runs) fit on one machine.
+  const ports = readE2ePorts();
+  const baseUrl = `http://127.0.0.1:${ports.web}`;
+  const standIns = { useStripeTestServer: true, useMailCapture: true };
+  await assertPortsFree(stackPortClaims({ ports, ...standIns }, () => "E2E_PORT (the first of 7 ports)"));
   const server = await testServerUrl();
   const database = await createTemporaryDatabase(server.url, "halles_e2e");
   let stack: Stack | undefined;
@@ -24,14 +27,14 @@ async function main(): Promise<number> {
     await sql.end();
     const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret() };
     if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
-    stack = await startStack({
+    stack = createStack({
       ports,
       // One machine plays every shopper: the per-address limits are scaled up (lib/limits/policies.ts).
       env: { ...env, LOG_LEVEL: "warn", RATE_LIMIT_MULTIPLIER: "20" },
-      useStripeTestServer: true,
-      useMailCapture: true,
+      ...standIns,
       onCrash: (service, code) => console.error(`e2e: ${service.name} exited with code ${code}`),
     });
+    await stack.start();
     return await runForExitCode("npx", ["playwright", "test", ...process.argv.slice(2)], {
       ...env,
       BASE_URL: baseUrl,
@@ -48,7 +51,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error);
+    // Typed errors (a taken port, a bad E2E_PORT) say it all; anything else keeps its stack.
+    console.error(error instanceof Error && "code" in error ? error.message : error);
     process.exit(1);
   },
 );

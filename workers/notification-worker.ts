@@ -3,7 +3,7 @@
 // Run: npx tsx workers/notification-worker.ts
 import { createMailTransport } from "@/lib/mail/transport";
 import { workerEnv } from "./lib/config";
-import { startWorkerService } from "./runtime";
+import { exitAfterFailedStart, startWorkerService } from "./runtime";
 import { sendAccountEmailTask } from "./tasks/send-account-email";
 import { sendOrderEmailTask } from "./tasks/send-order-email";
 
@@ -24,7 +24,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: "fatal", service: "notification-worker", msg: "failed to start", error: String(error) }));
-  process.exit(1);
-});
+main().catch((error: unknown) => exitAfterFailedStart("notification-worker", error));

@@ -3,7 +3,7 @@
 // and closes cancelled orders' payments at Stripe. Run: npx tsx workers/order-worker.ts
 import { getStripe, isLiveKey, stripeConfig } from "@/lib/payments/stripe";
 import { workerEnv } from "./lib/config";
-import { startWorkerService } from "./runtime";
+import { exitAfterFailedStart, startWorkerService } from "./runtime";
 import { closeStripePaymentTask } from "./tasks/close-stripe-payment";
 import { processStripeEventTask } from "./tasks/process-stripe-event";
 
@@ -21,7 +21,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: "fatal", service: "order-worker", msg: "failed to start", error: String(error) }));
-  process.exit(1);
-});
+main().catch((error: unknown) => exitAfterFailedStart("order-worker", error));

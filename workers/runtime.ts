@@ -87,6 +87,9 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       const runner = running ? "running" : "stopped";
       return { ready: database === "ok" && running, checks: { database, runner } };
     },
+  }).catch(async (error: unknown) => {
+    await pool.end({ timeout: 5 });
+    throw error;
   });
 
   // Every service refreshes the storefront after the stock changes it commits (db/queries/stock.ts).
@@ -121,7 +124,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const sweep: OrphanSweep | null =
     sweepIntervalMs > 0 ? startOrphanSweep({ db, heartbeat, intervalMs: sweepIntervalMs, log, registry: metrics.registry }) : null;
   log.info(
-    { mode, tasks: Object.keys(tasks), concurrency: options.concurrency, healthPort: health.port, sweepIntervalMs },
+    { mode, tasks: Object.keys(tasks), concurrency: options.concurrency, healthHost: health.host, healthPort: health.port, sweepIntervalMs },
     `${options.name} started`,
   );
 
@@ -173,4 +176,15 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   }
 
   return { name: options.name, healthPort: health.port, db, log, metrics, stop };
+}
+
+/**
+ * The end of a worker entry whose start failed: one fatal JSON line that says why (a taken port
+ * names itself, its owner and HEALTH_PORT; a bad variable names the variable), no stack, exit 1.
+ */
+export function exitAfterFailedStart(service: string, error: unknown): never {
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  console.error(JSON.stringify({ level: "fatal", time: Date.now(), service, msg: `failed to start: ${reason}`, ...(typeof code === "string" ? { code } : {}) }));
+  process.exit(1);
 }

@@ -3,7 +3,7 @@
 // per tick however many schedulers run. Run: npx tsx workers/scheduler.ts
 import { enqueueJob } from "@/lib/jobs/queue";
 import { workerEnv } from "./lib/config";
-import { startWorkerService } from "./runtime";
+import { exitAfterFailedStart, startWorkerService } from "./runtime";
 import { expireUnpaidOrdersTask, pruneSecurityRecordsTask, rollSlotCalendarTask } from "./tasks/scheduled";
 
 const DEFAULT_HEALTH_PORT = 9103;
@@ -23,7 +23,4 @@ async function main(): Promise<void> {
   await service.db.transaction((tx) => enqueueJob(tx, "roll-slot-calendar", {}, { jobKey: "roll-slot-calendar" }));
 }
 
-main().catch((error: unknown) => {
-  console.error(JSON.stringify({ level: "fatal", service: "scheduler", msg: "failed to start", error: String(error) }));
-  process.exit(1);
-});
+main().catch((error: unknown) => exitAfterFailedStart("scheduler", error));

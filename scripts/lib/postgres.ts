@@ -4,19 +4,35 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import type { ChildProcess } from "node:child_process";
 import postgres from "postgres";
+import { portInUseError } from "../../lib/net/port-in-use";
 
 export type RunningPostgres = { url: string; stop: () => Promise<void> };
 
 const EMBEDDED_USER = "postgres";
 const EMBEDDED_PASSWORD = "halles";
 
+/** The embedded PostgreSQL did not start for a reason other than its port (PostgreSQL's last words attached). */
+export class EmbeddedPostgresError extends Error {
+  readonly code = "embedded_postgres_failed";
+  constructor(dir: string, log: string) {
+    super(`The embedded PostgreSQL (data in ${dir}) did not start.${log ? `\nPostgreSQL said:\n${log}` : ""}`);
+    this.name = "EmbeddedPostgresError";
+  }
+}
+
+/** What PostgreSQL says when its port, or the socket lock of that port, belongs to someone else. */
+const PORT_TAKEN_LOG = /Address already in use|lock file "[^"]*\.s\.PGSQL\.\d+\.lock" already exists/;
+const KEPT_LOG_LINES = 12;
+
 /**
  * Starts the embedded PostgreSQL with its data in `dir` (created on first use) and makes sure
- * `database` exists. It runs as a child of this process and stops with it.
+ * `database` exists. It runs as a child of this process and stops with it. A taken port throws
+ * PortInUseError naming `portVariable`; any other failure EmbeddedPostgresError.
  */
-export async function startEmbeddedPostgres(options: { dir: string; port: number; database: string }): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(options: { dir: string; port: number; portVariable: string; database: string }): Promise<RunningPostgres> {
   const dir = path.resolve(options.dir);
   const EmbeddedPostgres = await importWithoutSignalHandlers();
+  const recentLog: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port: options.port,
@@ -24,28 +40,49 @@ export async function startEmbeddedPostgres(options: { dir: string; port: number
     password: EMBEDDED_PASSWORD,
     persistent: true,
     createPostgresUser: true,
-    onLog: () => {},
+    onLog: (message) => {
+      recentLog.push(...String(message).split("\n").filter((line) => line.trim()));
+      recentLog.splice(0, recentLog.length - KEPT_LOG_LINES);
+    },
     onError: (error) => console.error("[postgres]", error),
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
-  await server.start();
-  const adminUrl = `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/postgres`;
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   try {
-    const [row] = await admin`select 1 as found from pg_database where datname = ${options.database}`;
-    if (!row) await admin.unsafe(`create database "${options.database}"`);
-  } finally {
-    await admin.end();
+    // embedded-postgres rejects with no reason at all when PostgreSQL exits during start-up.
+    await server.start();
+  } catch (error) {
+    const log = recentLog.join("\n");
+    if (PORT_TAKEN_LOG.test(log)) throw portInUseError({ port: options.port, purpose: "embedded PostgreSQL", variable: options.portVariable });
+    throw error instanceof Error ? error : new EmbeddedPostgresError(dir, log);
   }
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const running = () => !!child && child.exitCode === null && child.signalCode === null;
+  // PostgreSQL may stop right after it started (a terminal's Ctrl-C reaches it directly); postgres.js
+  // can then leave the first query hanging, so the query races the server's exit.
+  const exited = new Promise<never>((_, reject) => {
+    const fail = () => reject(new EmbeddedPostgresError(dir, recentLog.join("\n")));
+    if (running()) child!.once("exit", fail);
+    else fail();
+  });
+  await Promise.race([createDatabaseIfMissing(options.port, options.database), exited]);
   return {
     url: `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: async () => {
       // server.stop() waits for an exit that never comes when PostgreSQL has already stopped
       // (a terminal's Ctrl-C reaches it directly): only stop a server that still runs.
-      const child = (server as unknown as { process?: ChildProcess }).process;
-      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+      if (running()) await server.stop();
     },
   };
+}
+
+async function createDatabaseIfMissing(port: number, database: string): Promise<void> {
+  const admin = postgres(`postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/postgres`, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await admin`select 1 as found from pg_database where datname = ${database}`;
+    if (!row) await admin.unsafe(`create database "${database}"`);
+  } finally {
+    await admin.end({ timeout: 5 });
+  }
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
@@ -98,5 +135,6 @@ export async function createTemporaryDatabase(baseUrl: string, prefix: string): 
 /** The server tests run on: `DATABASE_URL` when set, else the embedded one in .data/test-postgres. */
 export async function testServerUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  return startEmbeddedPostgres({ dir: ".data/test-postgres", port: Number(process.env.HALLES_TEST_PG_PORT ?? 54329), database: "postgres" });
+  const port = Number(process.env.HALLES_TEST_PG_PORT ?? 54329);
+  return startEmbeddedPostgres({ dir: ".data/test-postgres", port, portVariable: "HALLES_TEST_PG_PORT", database: "postgres" });
 }

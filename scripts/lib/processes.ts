@@ -1,7 +1,10 @@
 // Child processes for the scripts: run to completion, or keep a service running and stop it cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
 
 type Env = Record<string, string | undefined>;
+
+const READY_ATTEMPT_MS = 2_000;
 
 /*
  * Services run straight under node (`startService(name, process.execPath, …)`), never through
@@ -15,15 +18,37 @@ export const NEXT_BIN = "node_modules/next/dist/bin/next";
 /** Node arguments the web server runs with: the client's true address and one canonical host. */
 export const WEB_PRELOAD = ["--import", "./lib/http/web-server-preload.mjs"];
 
-/** Runs a command with inherited output; rejects when it exits non-zero. */
-export function run(command: string, args: string[], env: Env = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-    child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`)),
-    );
+/**
+ * Runs a command with inherited output; rejects when it exits non-zero. With `signal`, the command
+ * runs in its own process group (like a service) and an abort stops the whole group, e.g. a
+ * `next build` and its workers on Ctrl-C; the promise then rejects once the group is gone.
+ */
+export async function run(command: string, args: string[], env: Env = {}, options: { signal?: AbortSignal } = {}): Promise<void> {
+  const { signal } = options;
+  const failed = (code: number | null, exitSignal: NodeJS.Signals | null) =>
+    new Error(`${command} ${args.join(" ")} failed (${exitSignal ?? `exit ${code}`})`);
+  if (!signal) {
+    return new Promise((resolve, reject) => {
+      const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+      child.on("error", reject);
+      child.on("exit", (code, exitSignal) => (code === 0 ? resolve() : reject(failed(code, exitSignal))));
+    });
+  }
+  signal.throwIfAborted();
+  const task = startService(command, command, args, env);
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
+    task.child.once("exit", (code, exitSignal) => resolve([code, exitSignal]));
+    task.child.once("error", reject);
   });
+  const stopOnAbort = () => void task.stop();
+  signal.addEventListener("abort", stopOnAbort, { once: true });
+  const [code, exitSignal] = await exited;
+  signal.removeEventListener("abort", stopOnAbort);
+  if (signal.aborted) {
+    await task.stop(); // the leader may go first: wait for the rest of its group
+    signal.throwIfAborted();
+  }
+  if (code !== 0) throw failed(code, exitSignal);
 }
 
 /** Like `run`, but resolves with the exit code instead of rejecting. */
@@ -68,7 +93,7 @@ export function startService(name: string, command: string, args: string[], env:
 }
 
 /** Whether any process of the group still runs (zombies waiting to be reaped do not count). */
-function groupAlive(pgid: number): boolean {
+export function groupAlive(pgid: number): boolean {
   try {
     process.kill(-pgid, 0);
   } catch {
@@ -81,18 +106,23 @@ function groupAlive(pgid: number): boolean {
   });
 }
 
-/** Polls a URL until it answers 2xx, or fails after `timeoutMs`. */
-export async function waitForUrl(url: string, timeoutMs = 60_000, service?: Service): Promise<void> {
+/**
+ * Polls a URL until it answers 2xx, or fails after `timeoutMs`, when `service` exits, or when
+ * `signal` aborts (a stop during start-up). A server that accepts but never answers counts as not ready.
+ */
+export async function waitForUrl(url: string, timeoutMs = 60_000, service?: Service, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    signal?.throwIfAborted();
     if (service && service.child.exitCode !== null) throw new Error(`${service.name} exited with code ${service.child.exitCode}`);
     try {
-      const response = await fetch(url);
+      const attempt = AbortSignal.timeout(READY_ATTEMPT_MS);
+      const response = await fetch(url, { signal: signal ? AbortSignal.any([signal, attempt]) : attempt });
       if (response.ok) return;
     } catch {
-      // not listening yet
+      // not listening yet, or not answering
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250, undefined, { signal }).catch(() => {});
   }
   throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s`);
 }

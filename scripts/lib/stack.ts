@@ -1,14 +1,28 @@
 // The running system: the web app, the three worker services and, when no real ones are
 // configured, the local Stripe test server and mail capture. Used by `npm start` and the e2e run.
 import { LOCAL_WEBHOOK_SECRET } from "../../lib/deployment";
-import { NEXT_BIN, startService, typescript, waitForUrl, WEB_PRELOAD, type Service } from "./processes";
+import type { PortClaim } from "../../lib/net/port-in-use";
+import { NEXT_BIN, typescript, WEB_PRELOAD, type Service } from "./processes";
+import { createServiceGroup, type ServiceGroup, type ServiceSpec } from "./service-group";
 
-export type StackPorts = { web: number; stripe: number; smtp: number; mailHttp: number; workers: [number, number, number] };
-
-export const DEFAULT_PORTS: StackPorts = { web: 3000, stripe: 12111, smtp: 1025, mailHttp: 1080, workers: [9101, 9102, 9103] };
+export type StackPorts = {
+  web: number;
+  stripe: number;
+  smtp: number;
+  mailHttp: number;
+  orderWorkerHealth: number;
+  notificationWorkerHealth: number;
+  schedulerHealth: number;
+};
 
 /** The local stand-ins' secrets: TEST MODE only, never valid at Stripe. */
 export const LOCAL_STRIPE = { secretKey: "sk_test_halles_local", webhookSecret: LOCAL_WEBHOOK_SECRET } as const;
+
+const WORKERS = [
+  { name: "order-worker", port: "orderWorkerHealth" },
+  { name: "notification-worker", port: "notificationWorkerHealth" },
+  { name: "scheduler", port: "schedulerHealth" },
+] as const;
 
 export type StackOptions = {
   ports: StackPorts;
@@ -20,17 +34,12 @@ export type StackOptions = {
   onCrash?: (service: Service, code: number) => void;
 };
 
-export type Stack = { services: Service[]; env: Record<string, string>; stop: () => Promise<void> };
+/** Nothing runs until `start()`; `stop()` works at any moment (see service-group.ts). */
+export type Stack = ServiceGroup & { env: Record<string, string> };
 
-/** Starts everything, each service once the one before answers; stops what started if one fails. */
-export async function startStack(options: StackOptions): Promise<Stack> {
+/** The services, in start order: the stand-ins first (the web app calls them), then web, then the workers. */
+export function createStack(options: StackOptions): Stack {
   const { ports } = options;
-  const services: Service[] = [];
-  let stopping = false;
-  const stop = async () => {
-    stopping = true;
-    await Promise.all(services.map((s) => s.stop()));
-  };
   const env: Record<string, string> = {
     ...options.env,
     ...(options.useStripeTestServer
@@ -44,35 +53,42 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       : {}),
     ...(options.useMailCapture ? { SMTP_URL: `smtp://127.0.0.1:${ports.smtp}` } : {}),
   };
-  const launch = async (name: string, args: string[], serviceEnv: Record<string, string>, readyUrl: string) => {
-    const service = startService(name, process.execPath, args, { ...serviceEnv, HALLES_SERVICE: name });
-    services.push(service);
-    service.child.on("exit", (code) => !stopping && options.onCrash?.(service, code ?? 1));
-    await waitForUrl(readyUrl, 60_000, service);
-  };
-  try {
-    if (options.useMailCapture) {
-      const mail = { MAIL_CAPTURE_SMTP_PORT: String(ports.smtp), MAIL_CAPTURE_HTTP_PORT: String(ports.mailHttp) };
-      await launch("mail-capture", typescript("tools/mail-capture/cli.ts"), mail, `http://127.0.0.1:${ports.mailHttp}/api/messages`);
-    }
-    if (options.useStripeTestServer) {
-      const stripe = {
-        STRIPE_TEST_SERVER_PORT: String(ports.stripe),
-        STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE.webhookSecret,
-        STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.web}/api/webhooks/stripe`,
-      };
-      await launch("stripe-test-server", typescript("tools/stripe-test-server/cli.ts"), stripe, `http://127.0.0.1:${ports.stripe}/`);
-    }
-    await launch("web", [...WEB_PRELOAD, NEXT_BIN, "start", "-p", String(ports.web)], env, `http://127.0.0.1:${ports.web}/api/health/ready`);
-    const workers = ["order-worker", "notification-worker", "scheduler"] as const;
-    await Promise.all(
-      workers.map((name, i) =>
-        launch(name, typescript(`workers/${name}.ts`), { ...env, HEALTH_PORT: String(ports.workers[i]) }, `http://127.0.0.1:${ports.workers[i]}/health/ready`),
-      ),
-    );
-  } catch (error) {
-    await stop();
-    throw error;
+  const steps: ServiceSpec[][] = [];
+  if (options.useMailCapture) {
+    const mail = { MAIL_CAPTURE_SMTP_PORT: String(ports.smtp), MAIL_CAPTURE_HTTP_PORT: String(ports.mailHttp) };
+    steps.push([{ name: "mail-capture", args: typescript("tools/mail-capture/cli.ts"), env: mail, readyUrl: `http://127.0.0.1:${ports.mailHttp}/api/messages` }]);
   }
-  return { services, env, stop };
+  if (options.useStripeTestServer) {
+    const stripe = {
+      STRIPE_TEST_SERVER_PORT: String(ports.stripe),
+      STRIPE_WEBHOOK_SECRET: LOCAL_STRIPE.webhookSecret,
+      STRIPE_WEBHOOK_URL: `http://127.0.0.1:${ports.web}/api/webhooks/stripe`,
+    };
+    steps.push([{ name: "stripe-test-server", args: typescript("tools/stripe-test-server/cli.ts"), env: stripe, readyUrl: `http://127.0.0.1:${ports.stripe}/` }]);
+  }
+  steps.push([{ name: "web", args: [...WEB_PRELOAD, NEXT_BIN, "start", "-p", String(ports.web)], env, readyUrl: `http://127.0.0.1:${ports.web}/api/health/ready` }]);
+  steps.push(
+    WORKERS.map(({ name, port }) => ({
+      name,
+      args: typescript(`workers/${name}.ts`),
+      env: { ...env, HEALTH_PORT: String(ports[port]) },
+      readyUrl: `http://127.0.0.1:${ports[port]}/health/ready`,
+    })),
+  );
+  return { ...createServiceGroup(steps, { onCrash: options.onCrash }), env };
+}
+
+/**
+ * The ports the stack will listen on, for the check before start-up; `variable` names what sets
+ * each one. The web server listens on every interface, the others on 127.0.0.1.
+ */
+export function stackPortClaims(options: Omit<StackOptions, "env" | "onCrash">, variable: (port: keyof StackPorts) => string): PortClaim[] {
+  const { ports } = options;
+  const claim = (port: keyof StackPorts, purpose: string, host?: string): PortClaim => ({ port: ports[port], host, purpose, variable: variable(port) });
+  return [
+    claim("web", "web server"),
+    ...(options.useStripeTestServer ? [claim("stripe", "Stripe test server", "127.0.0.1")] : []),
+    ...(options.useMailCapture ? [claim("smtp", "mail capture SMTP", "127.0.0.1"), claim("mailHttp", "mail capture web page", "127.0.0.1")] : []),
+    ...WORKERS.map(({ name, port }) => claim(port, `${name} health server`, "127.0.0.1")),
+  ];
 }

@@ -1,6 +1,8 @@
 // The envelope of the test-mode tools' CLIs: the environment validated by a schema, JSON log lines
-// (errors and warnings on stderr), the server closed once on SIGTERM/SIGINT, exit 1 on a bad start.
+// (errors and warnings on stderr), the server closed once on SIGTERM/SIGINT, exit 1 on a bad start
+// (a taken port named with its owner and its variable, as npm start names it).
 import type { z } from "zod";
+import { isAddressInUse, portInUseError, type PortInUseError } from "../../lib/net/port-in-use";
 
 export type LogLine = (entry: Record<string, unknown>) => void;
 
@@ -19,10 +21,19 @@ export function runToolCli<S extends z.ZodType>(service: string, schema: S, star
   start(parsed.data, log).then(
     (close) => stopOnSignals(close, log),
     (error: unknown) => {
-      log({ level: "error", msg: "failed to start", error: error instanceof Error ? error.message : String(error) });
+      const reason = explainTakenPort(service, error, parsed.data) ?? error;
+      log({ level: "error", msg: "failed to start", error: reason instanceof Error ? reason.message : String(reason) });
       process.exit(1);
     },
   );
+}
+
+/** A port taken (EADDRINUSE), told with its owner and the variable of the tool's environment that sets it. */
+function explainTakenPort(service: string, error: unknown, env: unknown): PortInUseError | null {
+  const port = (error as { port?: unknown } | null)?.port;
+  if (!isAddressInUse(error) || typeof port !== "number" || typeof env !== "object" || env === null) return null;
+  const variable = Object.entries(env).find(([name, value]) => name.endsWith("_PORT") && value === port)?.[0];
+  return variable ? portInUseError({ port, purpose: service, variable }) : null;
 }
 
 function stopOnSignals(close: () => Promise<void>, log: LogLine): void {

@@ -13,8 +13,8 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).optional(),
   /** Port of /health, /health/ready and /metrics; unset, each service has its own default. */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
-  /** Interface the health server listens on; unset, every interface. */
-  HEALTH_HOST: z.string().min(1).optional(),
+  /** Interface the health server listens on: this machine only unless set (containers set 0.0.0.0). */
+  HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SMTP_URL: z
     .string()

