@@ -97,9 +97,14 @@ stage() { started && echo "after start-up had finished" || echo "during start-up
 # 1. The whole system (builds when the sources changed; loads the demo data on a first start).
 start_halles full
 wait_until "Halles is running" 400 started
-page=$(curl -fsS "http://127.0.0.1:$PORT/p/bananas")
+page=$(curl -fsS "http://localhost:$PORT/p/bananas")
 grep -q "<h1[^>]*>Bananas</h1>" <<<"$page" || fail "the product page does not show the product"
-echo "smoke: product page served from the embedded PostgreSQL"
+grep -q "Demo shop: test payments" <<<"$page" || fail "the demo does not say so on its pages"
+grep -q "DEMO MODE" "$log" || fail "the start-up banner does not say it is a demo"
+echo "smoke: product page served from the embedded PostgreSQL, marked as a demo"
+# The banner says localhost: 127.0.0.1 is sent there before anything sets a cookie.
+redirect=$(curl -sS -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$PORT/p/bananas")
+[ "$redirect" = "307 http://localhost:$PORT/p/bananas" ] || fail "127.0.0.1 is not redirected to localhost (got: $redirect)"
 for port in $ORDER_WORKER_HEALTH_PORT $NOTIFICATION_WORKER_HEALTH_PORT $SCHEDULER_HEALTH_PORT; do
   curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null || fail "worker on :$port is not ready"
 done

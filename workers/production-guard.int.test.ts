@@ -25,8 +25,8 @@ describe("production safety (issue 6 item 2): workers", () => {
     expect(worker.logs.some((line) => /started/.test(line.msg))).toBe(false);
   });
 
-  it("starts the same configuration in demo mode", async () => {
-    const worker = spawnWorker("workers/scheduler.ts", { ...demoSettings, HALLES_MODE: "demo" });
+  it("starts the same stand-ins in demo mode", async () => {
+    const worker = spawnWorker("workers/scheduler.ts", { ...demoSettings, HALLES_MODE: "demo", AUTH_SECRET: "q3ZJ1x8Vw0cR6kTn2Lb9Yp4Hs7Mf5Gd-_aE" });
     try {
       await worker.waitForLog((line) => line.msg === "scheduler started", 30_000);
     } finally {

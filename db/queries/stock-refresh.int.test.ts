@@ -31,11 +31,11 @@ beforeEach(async () => {
   await db.execute(sql`delete from graphile_worker._private_jobs where key like 'refresh-storefront:%'`);
 });
 
-/** The pending storefront refreshes: their tags. */
+/** The pending refreshes of this test's store: their tags (other tests' stores may have theirs). */
 async function refreshes(): Promise<string[][]> {
   const rows = await db.execute<{ payload: { tags: string[] } }>(sql`
     select j.payload from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
-    where t.identifier = 'refresh-storefront' order by j.id`);
+    where t.identifier = 'refresh-storefront' and (j.payload->'tags')::jsonb ? ${TAGS.stock(storeId)}::text order by j.id`);
   return rows.map((r) => r.payload.tags);
 }
 
