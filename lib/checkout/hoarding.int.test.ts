@@ -1,6 +1,7 @@
 // Slot and stock hoarding (issue 6 item 5): an account holds at most two unpaid orders however
 // fast it checks out, checkouts are counted per account and per address, and a script working
 // from one address can hold only a sliver of a week's slots.
+import { stripeAt } from "@/tests/stripe-fixtures";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +24,7 @@ let variantId: number;
 beforeAll(async () => {
   ({ db, close } = connect(12));
   server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
-  stripe = new Stripe("sk_test_halles", { host: "127.0.0.1", port: server.port, protocol: "http", maxNetworkRetries: 0 });
+  stripe = stripeAt(server.port);
   storeId = (await storeBySlug(db, "paris-bastille")).id;
   variantId = (await variantOf(db, "greek-style-natural-yoghurt")).id;
   await setStock(db, storeId, variantId, 10_000);

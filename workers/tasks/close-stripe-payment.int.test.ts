@@ -1,6 +1,7 @@
 // close-stripe-payment against the local Stripe test server: a cancelled order's open session is
 // expired, its authorisation voided (also one paid just before the cancellation), every re-run
 // is harmless, a live order is never touched, and a network error leaves the job to be retried.
+import { stripeAt } from "@/tests/stripe-fixtures";
 import { eq, sql } from "drizzle-orm";
 import { runOnce } from "graphile-worker";
 import pino from "pino";
@@ -34,7 +35,7 @@ let variantId: number;
 beforeAll(async () => {
   ({ db, close } = connect(6));
   server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
-  stripe = new Stripe("sk_test_halles", { host: "127.0.0.1", port: server.port, protocol: "http", maxNetworkRetries: 0 });
+  stripe = stripeAt(server.port);
   storeId = (await storeBySlug(db, "paris-bastille")).id;
   variantId = (await variantOf(db, "greek-style-natural-yoghurt")).id;
 });
@@ -133,7 +134,7 @@ describe("closeStripePayment", () => {
         taskList: buildTaskList({ "close-stripe-payment": closeStripePaymentTask(client) }, { db, log, metrics }),
       });
 
-    const unreachable = new Stripe("sk_test_halles", { host: "127.0.0.1", port: 1, protocol: "http", maxNetworkRetries: 0 });
+    const unreachable = stripeAt(1);
     await runQueueOnce(unreachable);
     expect(await jobOf()).toEqual([{ attempts: 1, lastError: expect.stringMatching(/connection|ECONNREFUSED/i) }]);
     expect((await stripe.checkout.sessions.retrieve(sessionId)).status).toBe("open");

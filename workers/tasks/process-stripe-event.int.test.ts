@@ -2,6 +2,7 @@
 // only when the payment is the order's own, of its amount, in euros and in the key's mode; cancel
 // and release on a decline or a mismatch; events in the wrong order change nothing. What must be
 // closed at Stripe afterwards is a close-stripe-payment job committed with the change.
+import { stripeAt } from "@/tests/stripe-fixtures";
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import pino from "pino";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   ({ db, close } = connect(12));
   server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
   // A test key, so test-mode events are the ones that may confirm (as lib/payments/stripe.ts sets it up).
-  context = { stripe: new Stripe("sk_test_halles", { host: "127.0.0.1", port: server.port, protocol: "http", maxNetworkRetries: 0 }), livemode: false, log: pino({ level: "silent" }) };
+  context = { stripe: stripeAt(server.port), livemode: false, log: pino({ level: "silent" }) };
   storeId = (await storeBySlug(db, "bordeaux-chartrons")).id;
   variantId = (await variantOf(db, "greek-style-natural-yoghurt")).id;
 });
@@ -214,7 +215,7 @@ describe("payment confirmation checks what was paid (issue 6 item 3)", () => {
     const paidIntent = (await context.stripe.checkout.sessions.retrieve(checkoutSessionId!, { expand: ["payment_intent"] })).payment_intent as Stripe.PaymentIntent;
     const eventId = await stored("payment_intent.amount_capturable_updated", paidIntent as unknown as Record<string, unknown>);
 
-    const unreachable = new Stripe("sk_test_halles", { host: "127.0.0.1", port: 1, protocol: "http", maxNetworkRetries: 0 });
+    const unreachable = stripeAt(1);
     await expect(processStripeEvent(db, { stripe: unreachable, livemode: false }, { eventId })).rejects.toThrow(/connection|ECONNREFUSED/i);
     expect(await statusOf(mine.order.id)).toBe("pending_payment");
     expect(await processEvent(eventId)).toEqual({ outcome: "applied" });

@@ -2,6 +2,7 @@
 // on the real queue, with payments made at the local Stripe test server. However often and in
 // whatever order Stripe reports one payment, the order changes once and one confirmation e-mail is
 // queued; a payment the order cannot accept cancels it and is voided.
+import { stripeAt } from "@/tests/stripe-fixtures";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -42,7 +43,7 @@ afterAll(async () => {
 async function stripeTestServer(webhookUrl?: string): Promise<{ server: StripeTestServer; stripe: Stripe }> {
   const server = await createStripeTestServer({ port: 0, webhookSecret: SECRET, webhookUrl, retry: { attempts: 3, baseDelayMs: 20 } });
   servers.push(server);
-  return { server, stripe: new Stripe("sk_test_webhook_to_order", { host: "127.0.0.1", port: server.port, protocol: "http", maxNetworkRetries: 0 }) };
+  return { server, stripe: stripeAt(server.port, "sk_test_webhook_to_order") };
 }
 
 /** The webhook route on a real HTTP port, so the test server can deliver its events to it. */
