@@ -8,7 +8,7 @@ import postgres from "postgres";
 import type { Logger } from "pino";
 import { Counter, type Registry } from "prom-client";
 import { z } from "zod";
-import type { Database } from "@/db/client";
+import { reconnectBackoff, type Database } from "@/db/client";
 import { parseEnv } from "@/lib/env";
 
 /** First key of the heartbeat locks (ASCII "HLWK"); the second is hashtext(worker id). */
@@ -58,6 +58,7 @@ export function startHeartbeat(url: string, log: Logger): Heartbeat {
   const client = postgres(url, {
     max: 1,
     max_lifetime: null, // postgres.js recycles connections after 30–60 min by default, which would drop the locks
+    backoff: reconnectBackoff,
     fetch_types: false,
     onnotice: () => {},
     connection: { application_name: "halles-heartbeat" },
