@@ -118,7 +118,7 @@ export async function startCheckout(db: Database, stripe: Stripe, input: StartCh
     order = placed.order;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    logger.error({ err: error, userId: input.userId }, "checkout: database unavailable; no order placed");
+    logger.error({ err: error, userId: input.userId }, "checkout: database unavailable; nothing charged");
     return { ok: false, error: { code: "unavailable" } };
   }
 
