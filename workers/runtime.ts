@@ -1,7 +1,8 @@
-// The runtime every worker service shares: graphile-worker's runner over the registry's tasks,
-// JSON logs, metrics, the health server, graceful shutdown on SIGTERM/SIGINT, and the heartbeat and
-// sweep that hand the jobs of dead processes to live ones.
-import { parseCrontab, run, type Runner } from "graphile-worker";
+// The runtime every worker service shares: graphile-worker's runner over the registry's tasks
+// (started again when a database outage breaks it), JSON logs, metrics, the health server,
+// graceful shutdown on SIGTERM/SIGINT, and the heartbeat and sweep that hand the jobs of dead
+// processes to live ones.
+import { parseCrontab, run } from "graphile-worker";
 import pino, { type Logger } from "pino";
 import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "@/db/client";
@@ -10,6 +11,7 @@ import { workerEnv } from "./lib/config";
 import { startHealthServer } from "./lib/health-server";
 import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
 import { createWorkerMetrics, type QueueStats, type WorkerMetrics } from "./lib/metrics";
+import { superviseRunner, type SupervisedRunner } from "./lib/runner-supervisor";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
 import { refreshStorefrontTask } from "./tasks/refresh-storefront";
 import { authSecret } from "@/lib/auth/secret";
@@ -73,6 +75,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   });
   const metrics = createWorkerMetrics(options.name, () => readQueueStats(db));
   let running = false;
+  let runner: SupervisedRunner | null = null;
 
   const health = await startHealthServer({
     port: options.healthPort,
@@ -84,8 +87,8 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
         () => "ok",
         () => "unreachable",
       );
-      const runner = running ? "running" : "stopped";
-      return { ready: database === "ok" && running, checks: { database, runner } };
+      const up = running && runner !== null && runner.isRunning();
+      return { ready: database === "ok" && up, checks: { database, runner: up ? "running" : "stopped" } };
     },
   }).catch(async (error: unknown) => {
     await pool.end({ timeout: 5 });
@@ -100,19 +103,22 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
 
   // Held from before the first job until the last one has finished; see workers/lib/liveness.ts.
   const heartbeat = startHeartbeat(env.DATABASE_URL, log);
-  let runner: Runner;
-  try {
-    runner = await run({
+  const taskList = buildTaskList(tasks, { db, log, metrics });
+  const parsedCronItems = parseCrontab(options.crontab ?? "");
+  const startRunner = () =>
+    run({
       connectionString: env.DATABASE_URL,
       concurrency: options.concurrency,
       // LISTEN plus fetching and completing jobs; the tasks themselves use the Drizzle pool.
       maxPoolSize: options.concurrency + 2,
       noHandleSignals: true,
       logger: graphileLogger(log),
-      taskList: buildTaskList(tasks, { db, log, metrics }),
-      parsedCronItems: parseCrontab(options.crontab ?? ""),
+      taskList,
+      parsedCronItems,
       preset: { plugins: [heartbeatPlugin(heartbeat)] },
     });
+  try {
+    runner = await superviseRunner({ start: startRunner, log, registry: metrics.registry });
   } catch (error) {
     await health.close();
     await heartbeat.close();
@@ -135,7 +141,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       running = false; // readiness turns 503 at once, so traffic and orchestrators see it
       log.info("stopping: no new jobs; waiting for running ones");
       await sweep?.stop();
-      if (wasRunning) await runner.stop().catch((error: unknown) => log.error({ err: error }, "runner did not stop cleanly"));
+      if (wasRunning) await runner?.stop().catch((error: unknown) => log.error({ err: error }, "runner did not stop cleanly"));
       await (async () => options.onShutdown?.())().catch((error: unknown) => log.error({ err: error }, "shutdown hook failed"));
       await heartbeat.close().catch(() => {}); // only now: the jobs that were running kept their heartbeat
       await health.close().catch(() => {});
@@ -144,14 +150,6 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
     })());
 
   const handleSignals = options.handleSignals ?? true;
-  runner.promise.catch(async (error: unknown) => {
-    if (!running) return; // stopping anyway
-    running = false;
-    log.fatal({ err: error }, "job runner crashed");
-    await stop();
-    if (handleSignals) process.exit(1);
-  });
-
   if (handleSignals) {
     const onSignal = (signal: NodeJS.Signals) => {
       // One Ctrl-C can arrive several times (the terminal, then the supervisor): repeats are

@@ -345,6 +345,11 @@ export async function findShopperBasketId(db: Executor, userId: string): Promise
   return row?.id ?? null;
 }
 
+/** Empties a basket once its order is placed and its payment started. */
+export async function emptyBasket(db: Executor, basketId: string): Promise<void> {
+  await db.delete(basketLines).where(eq(basketLines.basketId, basketId));
+}
+
 /** The quantity of a variant in a basket (0 when absent). */
 export async function basketLineQuantity(db: Executor, basketId: string, variantId: number): Promise<number> {
   if (!UUID.test(basketId) || !isIntId(variantId)) return 0;

@@ -1,7 +1,7 @@
 // Checkout: turns a shopper's basket into a pending_payment order in one transaction — server
 // prices, stock reserved, slot held — or refuses it with a typed reason and changes nothing.
 import { randomUUID } from "node:crypto";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import {
   baskets,
@@ -24,6 +24,8 @@ import { isIntId } from "@/lib/ids";
 import { MAX_UNPAID_ORDERS_PER_ACCOUNT } from "@/lib/limits/policies";
 
 export type PlaceOrderInput = {
+  /** The new order's id; the caller chooses it to look for the order after a lost connection. */
+  orderId?: string;
   userId: string;
   basketId: string;
   fulfilment: Fulfilment;
@@ -159,7 +161,7 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
 
       // Stock first, then the slot: every checkout takes its locks in this order (stock rows
       // by variant id, then the slot row), so concurrent checkouts cannot deadlock.
-      const orderId = randomUUID();
+      const orderId = input.orderId ?? randomUUID();
       const [, held, [order], lines] = await Promise.all([
         reserveStock(
           tx,
@@ -229,4 +231,12 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
     if (error instanceof OutOfStockError) return { ok: false, error: { code: "out_of_stock", items: error.items } };
     throw error;
   }
+}
+
+/** Records the order's Checkout Session (once: a retry that found the session again changes nothing). */
+export async function recordCheckoutSession(db: Executor, orderId: string, sessionId: string): Promise<void> {
+  await db
+    .update(orders)
+    .set({ checkoutSessionId: sessionId })
+    .where(and(eq(orders.id, orderId), isNull(orders.checkoutSessionId)));
 }

@@ -1,7 +1,8 @@
 // A shopper's own orders, for the account pages and the v1 API: every query takes the shopper's
 // id, so another shopper's order reads exactly like one that does not exist.
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, or, sql } from "drizzle-orm";
 import { UUID_PATTERN } from "@/lib/ids";
+import { PAYMENT_UNAVAILABLE_REASON } from "@/lib/orders/state-machine";
 import type { Executor } from "../client";
 import { orderEvents, orderLines, orders, slots, stores, type Order, type OrderLine, type OrderStatus } from "../schema";
 
@@ -13,6 +14,13 @@ export function isUuid(value: string): boolean {
 }
 
 export const SHOPPER_ORDERS_PAGE_SIZE = 20;
+
+/**
+ * The shopper's orders as they know them: an order cancelled because payment was unavailable at
+ * checkout was never placed from their side (the checkout page said so and kept the basket).
+ */
+const ownOrder = (userId: string) =>
+  and(eq(orders.userId, userId), or(ne(orders.status, "cancelled"), sql`${orders.cancelReason} is distinct from ${PAYMENT_UNAVAILABLE_REASON}`));
 
 const summaryColumns = {
   id: orders.id,
@@ -53,11 +61,11 @@ export async function listShopperOrders(db: Executor, userId: string, params: { 
       .from(orders)
       .innerJoin(stores, eq(stores.id, orders.storeId))
       .innerJoin(slots, eq(slots.id, orders.slotId))
-      .where(eq(orders.userId, userId))
+      .where(ownOrder(userId))
       .orderBy(desc(orders.createdAt), desc(orders.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ total: count() }).from(orders).where(eq(orders.userId, userId)),
+    db.select({ total: count() }).from(orders).where(ownOrder(userId)),
   ]);
   return { items, page, pageSize, total, pageCount: Math.ceil(total / pageSize) };
 }
@@ -88,7 +96,7 @@ export async function getShopperOrder(db: Executor, userId: string, orderId: str
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .innerJoin(slots, eq(slots.id, orders.slotId))
-    .where(and(eq(orders.id, orderId), eq(orders.userId, userId)));
+    .where(and(eq(orders.id, orderId), ownOrder(userId)));
   if (!head) return null;
   const [lines, timeline] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position)),

@@ -5,14 +5,14 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { findShopperBasketId } from "@/db/queries/baskets";
-import { placeOrderErrorMessage, type PlaceOrderError } from "@/db/queries/checkout";
+import { placeOrderErrorMessage } from "@/db/queries/checkout";
 import { validatedActionWithUser, type ActionState } from "@/lib/actions";
 import { publicUrl } from "@/lib/env";
 import { getStripe } from "@/lib/payments/stripe";
 import { requestClientAddress } from "@/lib/http/request-address";
 import { isIntId } from "@/lib/ids";
-import { minutesText } from "@/lib/limits/rate-limit";
-import { startCheckout } from "./start-checkout";
+import { startCheckoutErrorMessage } from "./messages";
+import { startCheckout, type StartCheckoutError } from "./start-checkout";
 
 const text = (max: number, missing: string) => z.string().trim().max(max, `Use at most ${max} characters.`).min(1, missing);
 
@@ -55,7 +55,7 @@ function substitutions(data: Record<string, unknown>): Record<number, "allow" | 
 }
 
 /** The form field a refusal concerns, so that the message shows next to it. */
-function fieldErrors(error: PlaceOrderError, message: string): ActionState["errors"] {
+function fieldErrors(error: StartCheckoutError, message: string): ActionState["errors"] {
   switch (error.code) {
     case "slot_full":
     case "slot_invalid":
@@ -87,13 +87,7 @@ export const placeOrderAndPay = validatedActionWithUser({ role: [], returnTo: "/
     rateLimit: { clientAddress: await requestClientAddress() },
   });
   if (!result.ok) {
-    if (result.error.code === "payment_unavailable") {
-      return { ok: false, message: "Payment is unavailable at the moment, so no order was placed. Your basket is unchanged; please try again in a few minutes." };
-    }
-    if (result.error.code === "throttled") {
-      return { ok: false, message: `You have placed many orders in the last hour. Please try again in ${minutesText(result.error.retryAfterMinutes * 60)}.` };
-    }
-    const message = placeOrderErrorMessage(result.error);
+    const message = startCheckoutErrorMessage(result.error);
     return { ok: false, message, errors: fieldErrors(result.error, message) };
   }
   redirect(result.paymentUrl);

@@ -1,18 +1,27 @@
 // "Place order and pay": the order is placed (stock reserved, slot held, one transaction), then a
 // Stripe Checkout Session with manual capture is opened for it and the basket is emptied. Shared
 // by the checkout page's action and the benchmarks.
-import { and, eq, isNull } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import type Stripe from "stripe";
 import type { Database } from "@/db/client";
-import { placeOrder, type PlaceOrderError, type PlaceOrderInput } from "@/db/queries/checkout";
+import { emptyBasket } from "@/db/queries/baskets";
+import { placeOrder, recordCheckoutSession, type PlaceOrderError, type PlaceOrderInput, type PlaceOrderResult } from "@/db/queries/checkout";
+import { findOrder } from "@/db/queries/orders";
+import { isDatabaseUnavailable, retryWhileDatabaseUnavailable } from "@/db/retry";
 import { hitRateLimits } from "@/db/queries/rate-limits";
 import { LIMITS } from "@/lib/limits/policies";
 import { cancelOrder, UNPAID } from "@/db/queries/order-cancellation";
-import { basketLines, orders, type Order } from "@/db/schema";
+import type { Order } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { PAYMENT_UNAVAILABLE_REASON } from "@/lib/orders/state-machine";
 import { PAYMENT_CURRENCY } from "@/lib/payments/payment-checks";
 
-export type StartCheckoutError = PlaceOrderError | { code: "payment_unavailable" } | { code: "throttled"; retryAfterMinutes: number };
+export type StartCheckoutError =
+  | PlaceOrderError
+  | { code: "payment_unavailable" }
+  | { code: "throttled"; retryAfterMinutes: number }
+  /** The database stayed unreachable (CHECKOUT_DATABASE_PATIENCE_MS): nothing was charged. */
+  | { code: "unavailable" };
 
 export type StartCheckoutResult = { ok: true; order: Order; paymentUrl: string } | { ok: false; error: StartCheckoutError };
 
@@ -57,41 +66,88 @@ export function checkoutSessionParams(order: Order, publicUrl: string): Stripe.C
   };
 }
 
+/**
+ * How long checkout waits out a database that went away (a restart, a failover) before it gives
+ * up: long enough for a restart, short enough for a person waiting on a button.
+ */
+export const CHECKOUT_DATABASE_PATIENCE_MS = 10_000;
+
+const patiently = <T>(what: string, fn: (attempt: number) => Promise<T>) =>
+  retryWhileDatabaseUnavailable(fn, {
+    patienceMs: CHECKOUT_DATABASE_PATIENCE_MS,
+    onRetry: (error, attempt) => logger.warn({ err: error, attempt, step: what }, "checkout: database unavailable; retrying"),
+  });
+
 /** Opens (or, for a retry, finds again: same idempotency key) the order's Checkout Session. */
 export async function openCheckoutSession(db: Database, stripe: Stripe, order: Order, publicUrl: string): Promise<string> {
   const session = await stripe.checkout.sessions.create(checkoutSessionParams(order, publicUrl), {
     idempotencyKey: `halles-checkout-${order.id}`,
   });
-  await db
-    .update(orders)
-    .set({ checkoutSessionId: session.id })
-    .where(and(eq(orders.id, order.id), isNull(orders.checkoutSessionId)));
+  await patiently("record session", () => recordCheckoutSession(db, order.id, session.id));
   if (!session.url) throw new Error(`Stripe returned no URL for Checkout Session ${session.id}`);
   return session.url;
 }
 
+/**
+ * Places the order, or finds it placed: the id is chosen here so that after a lost connection
+ * (was the COMMIT cut off before or after it happened?) the order is looked for before trying again.
+ */
+function placeOrderOnce(db: Database, input: PlaceOrderInput): Promise<PlaceOrderResult | { ok: true; order: Order }> {
+  const orderId = randomUUID();
+  return patiently("place order", async (attempt) => {
+    const placed = attempt > 1 ? await findOrder(db, orderId) : null;
+    return placed ? { ok: true as const, order: placed } : placeOrder(db, { ...input, orderId });
+  });
+}
+
 export async function startCheckout(db: Database, stripe: Stripe, input: StartCheckoutInput): Promise<StartCheckoutResult> {
-  if (input.rateLimit) {
-    const limited = await hitRateLimits(db, [
-      [LIMITS.checkoutPerAccount, input.userId],
-      [LIMITS.checkoutPerAddress, input.rateLimit.clientAddress ?? "unknown"],
-    ]);
-    if (!limited.allowed) return { ok: false, error: { code: "throttled", retryAfterMinutes: Math.ceil(limited.retryAfterSeconds / 60) } };
+  let order: Order;
+  try {
+    if (input.rateLimit) {
+      const { clientAddress } = input.rateLimit;
+      const limited = await patiently("rate limits", () =>
+        hitRateLimits(db, [
+          [LIMITS.checkoutPerAccount, input.userId],
+          [LIMITS.checkoutPerAddress, clientAddress ?? "unknown"],
+        ]),
+      );
+      if (!limited.allowed) return { ok: false, error: { code: "throttled", retryAfterMinutes: Math.ceil(limited.retryAfterSeconds / 60) } };
+    }
+    const placed = await placeOrderOnce(db, input);
+    if (!placed.ok) return placed;
+    order = placed.order;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.error({ err: error, userId: input.userId }, "checkout: database unavailable; nothing charged");
+    return { ok: false, error: { code: "unavailable" } };
   }
-  const placed = await placeOrder(db, input);
-  if (!placed.ok) return placed;
+
   let paymentUrl: string;
   try {
-    paymentUrl = await openCheckoutSession(db, stripe, placed.order, input.publicUrl);
+    paymentUrl = await openCheckoutSession(db, stripe, order, input.publicUrl);
   } catch (error) {
     // No payment page, no order: give the stock and slot back at once rather than at expiry. The
-    // shopper reads why on the checkout page, so no e-mail.
-    await db.transaction((tx) =>
-      cancelOrder(tx, { orderId: placed.order.id, actor: "system", reason: "payment_unavailable", from: UNPAID, notifyShopper: false }),
-    );
-    logger.error({ err: error, orderId: placed.order.id }, "could not open a Checkout Session; order cancelled");
+    // shopper reads why on the checkout page, so no e-mail. The clean-up job closes a session
+    // Stripe may have opened all the same.
+    logger.error({ err: error, orderId: order.id }, "could not open a Checkout Session; cancelling the order");
+    try {
+      await patiently("cancel order", () =>
+        db.transaction((tx) => cancelOrder(tx, { orderId: order.id, actor: "system", reason: PAYMENT_UNAVAILABLE_REASON, from: UNPAID, notifyShopper: false })),
+      );
+    } catch (cancelError) {
+      if (!isDatabaseUnavailable(cancelError)) throw cancelError;
+      // Left unpaid: the scheduler cancels it at its expiry, and the shopper sees it in their orders.
+      logger.error({ err: cancelError, orderId: order.id }, "checkout: could not cancel the order; it expires unpaid");
+      return { ok: false, error: { code: "unavailable" } };
+    }
     return { ok: false, error: { code: "payment_unavailable" } };
   }
-  await db.delete(basketLines).where(eq(basketLines.basketId, input.basketId));
-  return { ok: true, order: placed.order, paymentUrl };
+  try {
+    await patiently("empty basket", () => emptyBasket(db, input.basketId));
+  } catch (error) {
+    // The order is placed and its payment page open: paying matters more than the basket.
+    if (!isDatabaseUnavailable(error)) throw error;
+    logger.warn({ err: error, orderId: order.id }, "checkout: the basket could not be emptied");
+  }
+  return { ok: true, order, paymentUrl };
 }

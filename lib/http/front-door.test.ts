@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
+import { freePort } from "@/tests/ports";
 import { clientAddress } from "./client-address";
 import { canonicalRedirect, withPeerAddress } from "./front-door.mjs";
 
@@ -73,11 +73,3 @@ describe("client address behind trusted proxies (issue 6 item 4): the peer's add
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}

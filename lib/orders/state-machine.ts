@@ -20,6 +20,12 @@ export const SHOPPER_CANCELLABLE: readonly OrderStatus[] = ["pending_payment", "
 /** The reason recorded when shoppers cancel their own order (order, event, e-mail). */
 export const SHOPPER_CANCEL_REASON = "requested by the customer";
 
+/**
+ * Checkout cancels an order whose payment page could not be opened (Stripe unreachable). The
+ * shopper was told no order was placed and kept their basket, so their order lists leave it out.
+ */
+export const PAYMENT_UNAVAILABLE_REASON = "payment_unavailable";
+
 /** Statuses that hold stock and a slot place (released when such an order is cancelled). */
 export const HOLDS_STOCK_AND_SLOT: readonly OrderStatus[] = ["pending_payment", "authorized", "confirmed", "picking", "picked"];
 

@@ -1,6 +1,6 @@
 // Heartbeats and the sweep for jobs of dead workers: a job locked by a worker id without a
 // heartbeat is handed back (on the second sweep that finds it so), a live worker's never is,
-// not even while its heartbeat connection is being re-established.
+// not even while its heartbeat connection is being re-established; a worker that stopped drops its own.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import pino from "pino";
@@ -109,6 +109,26 @@ describe("liveness", () => {
     const second = await Promise.all(sweepers.map((s) => s.sweep.sweep()));
     expect(second.flatMap((r) => r.released)).toContain(id);
     expect(await Promise.all(jobs.map(lockOf))).toEqual([null, null]);
+  });
+
+  it("frees the job of a worker that stopped inside a live process (released heartbeat), and keeps the others' locks", async () => {
+    // graphile-worker's worker that cannot mark its job done (the database gone) stops and leaves
+    // the job locked; the process lives on, and takes no other heartbeat lock down with it.
+    const owner = process_();
+    const [stopped, running] = [workerId(), workerId()];
+    await owner.heartbeat.hold(stopped);
+    await owner.heartbeat.hold(running);
+    const [orphan, kept] = [await lockedJob(stopped), await lockedJob(running)];
+    await owner.heartbeat.release(stopped);
+    expect(owner.heartbeat.workerIds()).toEqual([running]);
+    // A heartbeat reconnect must not take the released id back.
+    expect(await owner.heartbeat.check()).toBe(0);
+
+    const other = process_();
+    await other.sweep.sweep();
+    expect((await other.sweep.sweep()).released).toEqual([stopped]);
+    expect(await lockOf(orphan)).toBeNull();
+    expect(await lockOf(kept)).toBe(running);
   });
 
   it("reads its interval from WORKER_SWEEP_INTERVAL_MS (0 turns the sweep off)", () => {

@@ -8,7 +8,7 @@ import postgres from "postgres";
 import type { Logger } from "pino";
 import { Counter, type Registry } from "prom-client";
 import { z } from "zod";
-import type { Database } from "@/db/client";
+import { reconnectBackoff, type Database } from "@/db/client";
 import { parseEnv } from "@/lib/env";
 
 /** First key of the heartbeat locks (ASCII "HLWK"); the second is hashtext(worker id). */
@@ -38,6 +38,8 @@ declare global {
 export type Heartbeat = {
   /** Takes the worker id's lock; resolves once it is held. Throws only once the heartbeat is closing. */
   hold(workerId: string): Promise<void>;
+  /** Drops a worker id that stopped (its jobs are then freed by the sweep if it left one locked). */
+  release(workerId: string): Promise<void>;
   /** Takes any lock not held by the heartbeat's connection (a new connection after a drop); returns how many. */
   check(): Promise<number>;
   workerIds(): string[];
@@ -52,12 +54,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export function startHeartbeat(url: string, log: Logger): Heartbeat {
   const ids = new Set<string>();
   let closing = false;
-  let chain: Promise<number> = Promise.resolve(0);
+  let chain: Promise<unknown> = Promise.resolve();
   let retry: NodeJS.Timeout | undefined;
 
   const client = postgres(url, {
     max: 1,
     max_lifetime: null, // postgres.js recycles connections after 30–60 min by default, which would drop the locks
+    backoff: reconnectBackoff,
     fetch_types: false,
     onnotice: () => {},
     connection: { application_name: "halles-heartbeat" },
@@ -86,11 +89,12 @@ export function startHeartbeat(url: string, log: Logger): Heartbeat {
   };
 
   // One statement at a time on the connection, so concurrent callers never interleave.
-  const check = (): Promise<number> => {
-    const next = chain.catch(() => 0).then(takeMissing);
+  const serially = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.catch(() => {}).then(fn);
     chain = next;
     return next;
   };
+  const check = () => serially(takeMissing);
 
   return {
     async hold(workerId) {
@@ -106,6 +110,11 @@ export function startHeartbeat(url: string, log: Logger): Heartbeat {
         }
       }
     },
+    async release(workerId) {
+      if (!ids.delete(workerId) || closing) return;
+      // A lost connection has dropped the lock already; the id is gone from the set either way.
+      await serially(() => client`select pg_advisory_unlock_shared(${HEARTBEAT_LOCK_CLASS}::int, hashtext(${workerId}))`).catch(() => {});
+    },
     check: async () => (closing ? 0 : check()),
     workerIds: () => [...ids],
     async close() {
@@ -116,13 +125,23 @@ export function startHeartbeat(url: string, log: Logger): Heartbeat {
   };
 }
 
-/** A graphile-worker plugin: a worker fetches its first job only once its heartbeat is held. */
+/**
+ * A graphile-worker plugin: a worker fetches its first job only once its heartbeat is held, and
+ * drops it when it stops. A worker that stops on an error (graphile-worker's "seppuku" when it
+ * cannot mark its job done, the database being gone) leaves that job locked: without its heartbeat,
+ * the sweep frees it as it would a dead process's.
+ */
 export function heartbeatPlugin(heartbeat: Heartbeat): GraphileConfig.Plugin {
   return {
     name: "HallesHeartbeatPlugin",
     version: "1.0.0",
     description: "Holds a heartbeat advisory lock per worker id (see workers/lib/liveness.ts).",
-    worker: { hooks: { startWorker: (_info, event) => heartbeat.hold(event.worker.workerId) } },
+    worker: {
+      hooks: {
+        startWorker: (_info, event) => heartbeat.hold(event.worker.workerId),
+        stopWorker: (_info, event) => heartbeat.release(event.worker.workerId),
+      },
+    },
   };
 }
 
