@@ -49,6 +49,8 @@ async function confirmedOrder(storeId: number, slotId: number, variantId: number
 }
 
 const messageIdOf = (orderId: string) => `<order-${orderId}-confirmed@halles>`;
+/** This drill's mails: the worker also sends what other tests left in the shared queue. */
+const drillMails = (capture: MailCapture) => capture.messages().filter((m) => /^smtp-drill-/.test(m.to[0] ?? ""));
 
 /** The e-mail jobs of these orders still in the queue (graphile-worker deletes a job once it succeeds). */
 const jobsLeft = async (orderIds: string[]) => [
@@ -76,7 +78,7 @@ describe("fault drills (issue 6 item 14): SMTP down for a minute", () => {
 
     const baseline = [];
     for (let n = 0; n < BEFORE; n++) baseline.push(await confirmedOrder(storeId, slotId, variantId, n));
-    await expect.poll(() => captures[0].messages().length, { timeout: 30_000 }).toBe(BEFORE);
+    await expect.poll(() => drillMails(captures[0]).length, { timeout: 30_000 }).toBe(BEFORE);
 
     await captures[0].close();
     const down = Date.now();
@@ -94,11 +96,11 @@ describe("fault drills (issue 6 item 14): SMTP down for a minute", () => {
     await expect.poll(async () => (await jobsLeft(all)).length, { timeout: 150_000, interval: 1_000 }).toBe(0);
     const delivered = Date.now();
 
-    const messages: CapturedMessage[] = captures.flatMap((c) => [...c.messages()]);
+    const messages: CapturedMessage[] = captures.flatMap(drillMails);
     const byOrder = new Map(all.map((id) => [id, messages.filter((m) => m.messageId === messageIdOf(id))]));
     for (const [orderId, copies] of byOrder) expect(copies, `mails for order ${orderId}`).toHaveLength(1);
     expect(messages).toHaveLength(all.length);
-    for (const id of during) expect(captures[1].messages().some((m) => m.messageId === messageIdOf(id)), `${id} sent after the outage`).toBe(true);
+    for (const id of during) expect(drillMails(captures[1]).some((m) => m.messageId === messageIdOf(id)), `${id} sent after the outage`).toBe(true);
     // Each sent mail is recorded once, which is what makes a later attempt a no-op.
     const records = await db
       .select({ orderId: orderEvents.orderId, n: sql<number>`count(*)::int` })
