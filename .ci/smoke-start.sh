@@ -42,8 +42,11 @@ run_pids() {
 
 # ... with their command lines, and the run's ports still listening.
 leftovers() {
-  local p
-  for p in $(run_pids); do echo "  pid $p: $(tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null)"; done
+  local p cmd
+  # A process may end between listing and reading: it is then no leftover.
+  for p in $(run_pids); do
+    if cmd=$({ tr '\0' ' ' <"/proc/$p/cmdline"; } 2>/dev/null); then echo "  pid $p: $cmd"; fi
+  done
   if command -v ss >/dev/null; then
     ss -Hltn | awk '{print $4}' | grep -E ":($ports)\$" | sed 's/^/  still listening: /' || true
   fi
