@@ -12,6 +12,7 @@ import { emailTokenUser } from "@/db/queries/email-tokens";
 import { addAddress, deleteAddress, endAllSessions, findUserByEmail } from "@/db/queries/users";
 import { validatedAction, validatedActionWithUser, type ActionState } from "@/lib/actions";
 import { adoptGuestBasket } from "@/lib/basket/session";
+import { deploymentMode } from "@/lib/deployment";
 import { requestClientAddress } from "@/lib/http/request-address";
 import { BUSY_MESSAGE, INVALID_CREDENTIALS_MESSAGE, UNVERIFIED_MESSAGE } from "./credentials";
 import { getSessionUser } from "./guards";
@@ -65,9 +66,15 @@ async function signInOrExplain(credentials: { email: string; password: string })
   }
 }
 
+/** In the demo e-mails are captured, not sent (npm start tells the web app where): say where to read them. */
+function withDemoInbox(message: string): string {
+  const inbox = process.env.MAIL_CAPTURE_URL;
+  return deploymentMode() === "demo" && inbox ? `${message} (Demo shop: e-mails are not sent; read it at ${inbox}.)` : message;
+}
+
 /** The form's answer to a sign-up or reset request; refusals keep what was typed. */
 function requestAnswer(result: AccountRequestResult, message: string): ActionState {
-  if (result.ok) return { ok: true, message };
+  if (result.ok) return { ok: true, message: withDemoInbox(message) };
   return { ok: false, message: result.reason === "busy" ? BUSY_MESSAGE : throttleMessage(result.retryAfterMinutes) };
 }
 

@@ -51,7 +51,8 @@ export function createStack(options: StackOptions): Stack {
           STRIPE_API_PROTOCOL: "http",
         }
       : {}),
-    ...(options.useMailCapture ? { SMTP_URL: `smtp://127.0.0.1:${ports.smtp}` } : {}),
+    // The inbox's address too: the demo's pages say where its e-mails can be read.
+    ...(options.useMailCapture ? { SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`, MAIL_CAPTURE_URL: `http://localhost:${ports.mailHttp}` } : {}),
   };
   const steps: ServiceSpec[][] = [];
   if (options.useMailCapture) {
