@@ -23,6 +23,13 @@ export interface ActionAuth {
 
 type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
+/**
+ * What an action answers when it is not called as its forms call it: anyone can post any
+ * arguments to an action's id (none, scalars, an object, the form data first), and the types
+ * above are only what our own pages send.
+ */
+export const UNREADABLE_FORM: ActionState = { ok: false, message: "This form could not be read. Please reload the page and try again." };
+
 function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
@@ -36,6 +43,7 @@ async function parseAndRun<S extends z.ZodType>(
   formData: FormData,
   run: (data: z.infer<S>) => Promise<ActionState | void>,
 ): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return UNREADABLE_FORM;
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const errors: Record<string, string[]> = {};
