@@ -30,3 +30,28 @@ export function canonicalRedirect(request, options) {
   // Joined as text: resolving "//evil.example" against the origin would make it a host.
   return `${canonical.origin}${path.startsWith("/") ? path : `/${path}`}`;
 }
+
+/**
+ * A path that is not valid percent-encoded UTF-8 ("%", "%zz", "%C0%AF", "%ED%A0%80"): Next.js
+ * cannot decode it, and answers a route handler's [param] with a 500. Refused with a 400 here.
+ */
+export function hasMalformedPath(url) {
+  const raw = url ?? "/";
+  const path = raw.startsWith("/") ? raw.split("?")[0] : raw.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("?")[0];
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** The answer the front door gives instead of the app, or null: a JSON error body on the API, text elsewhere. */
+export function frontDoorRefusal(request) {
+  const refuse = (status, code, message) =>
+    /^\/api(?:[/?]|$)/.test(request.url ?? "")
+      ? { status, contentType: "application/json", body: JSON.stringify({ error: { code, message } }) }
+      : { status, contentType: "text/plain; charset=utf-8", body: message };
+  if (hasMalformedPath(request.url)) return refuse(400, "bad_request", "The URL's path is not valid percent-encoded UTF-8.");
+  return null;
+}
