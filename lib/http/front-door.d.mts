@@ -11,4 +11,6 @@ type FrontDoorRequest = { method?: string; url?: string; headers: IncomingHttpHe
 
 export function hasMalformedPath(url: string | undefined): boolean;
 
+export function isCrossSiteActionPost(request: FrontDoorRequest): boolean;
+
 export function frontDoorRefusal(request: FrontDoorRequest): { status: number; contentType: string; body: string } | null;

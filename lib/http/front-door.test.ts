@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { clientAddress } from "./client-address";
-import { canonicalRedirect, frontDoorRefusal, hasMalformedPath, withPeerAddress } from "./front-door.mjs";
+import { canonicalRedirect, frontDoorRefusal, hasMalformedPath, isCrossSiteActionPost, withPeerAddress } from "./front-door.mjs";
 
 const page = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers: { host: "127.0.0.1:3000", ...headers } });
 const demo = { publicUrl: "http://localhost:3000", trustedHops: 0 };
@@ -52,6 +52,38 @@ describe("paths that are not valid percent-encoded UTF-8 (issue 6 item 15, found
     });
     expect(frontDoorRefusal(page("/p/%zz"))).toMatchObject({ status: 400, contentType: "text/plain; charset=utf-8" });
     expect(frontDoorRefusal(page("/api/v1/products/bananas"))).toBeNull();
+  });
+});
+
+describe("server actions posted from another site (issue 6 item 15, found by the fuzzer: Next.js answered them 500)", () => {
+  const post = (url: string, headers: Record<string, string>) => page(url, { "content-type": "multipart/form-data; boundary=x", ...headers }, "POST");
+  const action = (url: string, headers: Record<string, string>) => page(url, { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8", ...headers }, "POST");
+
+  it("refuses them as Next.js would, by the origin's host against X-Forwarded-Host's first value, else Host", () => {
+    for (const origin of ["https://evil.example", "http://localhost:3000", "http://127.0.0.1:3000.evil.example", "null", "not a url", ""]) {
+      expect(isCrossSiteActionPost(post("/sign-in", { origin })), origin).toBe(true);
+      expect(isCrossSiteActionPost(action("/basket", { origin })), origin).toBe(true);
+    }
+    expect(isCrossSiteActionPost(post("/sign-in", { origin: "http://127.0.0.1:3000" }))).toBe(false);
+    expect(isCrossSiteActionPost(action("/basket", { origin: "http://127.0.0.1:3000" }))).toBe(false);
+    const proxied = { host: "web-1:3000", "x-forwarded-host": "shop.example, web-1:3000", origin: "https://shop.example" };
+    expect(isCrossSiteActionPost(post("/sign-in", proxied))).toBe(false);
+    expect(isCrossSiteActionPost(post("/sign-in", { ...proxied, origin: "http://web-1:3000" }))).toBe(true);
+  });
+
+  it("lets through what Next.js lets through: no Origin, other methods and bodies, the API", () => {
+    expect(isCrossSiteActionPost(post("/sign-in", {}))).toBe(false);
+    expect(isCrossSiteActionPost(page("/sign-in", { origin: "https://evil.example", "content-type": "application/x-www-form-urlencoded" }, "POST"))).toBe(false);
+    expect(isCrossSiteActionPost(page("/sign-in", { origin: "https://evil.example" }, "GET"))).toBe(false);
+    expect(isCrossSiteActionPost(post("/api/webhooks/stripe", { origin: "https://evil.example" }))).toBe(false);
+  });
+
+  it("answers 403", () => {
+    expect(frontDoorRefusal(post("/sign-in", { origin: "https://evil.example" }))).toEqual({
+      status: 403,
+      contentType: "text/plain; charset=utf-8",
+      body: "Forms are only accepted from this site's own pages.",
+    });
   });
 });
 
