@@ -1,0 +1,26 @@
+// What the webhook stores: a signed body is only from Stripe if the secret is kept, and the local
+// test server's secret is published; so its shape is checked too before it reaches the database
+// (PostgreSQL refuses NUL and lone surrogates in jsonb) and the order worker (which reads
+// data.object). Stripe's own events always pass.
+import type Stripe from "stripe";
+import { z } from "zod";
+
+const eventShape = z.looseObject({
+  id: z.string().regex(/^evt_[A-Za-z0-9_]{1,250}$/),
+  type: z.string().regex(/^[a-z0-9_.]{1,100}$/),
+  data: z.looseObject({ object: z.looseObject({}) }),
+});
+
+/** Every string in the value, keys included, is text PostgreSQL can store: well-formed UTF-16, no NUL. */
+export function isStorableJson(value: unknown): boolean {
+  const text = (s: string) => s.isWellFormed() && !s.includes("\u0000");
+  if (typeof value === "string") return text(value);
+  if (Array.isArray(value)) return value.every(isStorableJson);
+  if (typeof value === "object" && value !== null) return Object.entries(value).every(([key, v]) => text(key) && isStorableJson(v));
+  return true;
+}
+
+/** The event when it has the shape of one Stripe sends (id, type, data.object) and can be stored; else null. */
+export function recordableEvent(event: unknown): Stripe.Event | null {
+  return eventShape.safeParse(event).success && isStorableJson(event) ? (event as Stripe.Event) : null;
+}
