@@ -1,0 +1,89 @@
+// Requests Auth.js would answer with a "configuration" error (a 500, logged as an error) are
+// answered 4xx with the API's error body before it sees them (issue 6 item 15, found by the fuzzer).
+import { describe, expect, it, vi } from "vitest";
+import { authRoute, isValidCallbackUrl, unknownEndpoint, withoutBadCallbackCookie } from "./auth-route";
+
+const BASE = "http://127.0.0.1:3000";
+
+type Seen = { url: string; cookie: string | null; body: string | null };
+
+function route(answer: () => Response = () => Response.json({ ok: true })) {
+  const seen: { last?: Seen } = {};
+  const handler = vi.fn(async (request: Request) => {
+    const { pathname, search } = new URL(request.url);
+    seen.last = { url: `${pathname}${search}`, cookie: request.headers.get("cookie"), body: request.method === "POST" ? await request.text() : null };
+    return answer();
+  });
+  const call = (path: string, init: RequestInit = {}) => authRoute(handler)(new Request(`${BASE}${path}`, init), undefined);
+  return { handler, seen, call };
+}
+
+const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
+
+describe("Auth.js's endpoints behind checks (issue 6 item 15)", () => {
+  it("knows the endpoints a browser and the app use", () => {
+    for (const path of ["session", "csrf", "providers", "signin", "signout", "error"]) expect(unknownEndpoint("GET", `/api/auth/${path}`), path).toBe(false);
+    for (const path of ["session", "signout", "callback/credentials", "callback/email-link", "signin/credentials"]) expect(unknownEndpoint("POST", `/api/auth/${path}`), path).toBe(false);
+    for (const [method, path] of [
+      ["GET", "/api/auth/nope"],
+      ["GET", "/api/auth/callback/credentials"],
+      ["GET", "/api/auth/webauthn-options"],
+      ["GET", "/api/auth/verify-request"],
+      ["POST", "/api/auth/callback/nope"],
+      ["POST", "/api/auth/signin%2Fcredentials"],
+      ["POST", "/api/auth/session/x"],
+      ["PUT", "/api/auth/session"],
+      ["GET", "/api/authx/session"],
+    ]) {
+      expect(unknownEndpoint(method, path), `${method} ${path}`).toBe(true);
+    }
+  });
+
+  it("tests callback URLs as Auth.js does", () => {
+    for (const url of ["/account", "https://evil.example/", "http://127.0.0.1:3000/basket"]) expect(isValidCallbackUrl(url), url).toBe(true);
+    for (const url of ["javascript:alert(1)", " ", "NaN", "\u202eevil", "data:text/html,x", "//"]) expect(isValidCallbackUrl(url), url).toBe(false);
+  });
+
+  it("drops a callback cookie Auth.js would refuse, and keeps the others", () => {
+    expect(withoutBadCallbackCookie("a=1; authjs.callback-url=javascript%3Aalert(1); b=2")).toBe("a=1; b=2");
+    expect(withoutBadCallbackCookie("__Secure-authjs.callback-url=%E0%A4%A; b=2")).toBe("b=2");
+    expect(withoutBadCallbackCookie("authjs.callback-url=%2Faccount; authjs.session-token=x")).toBe("authjs.callback-url=%2Faccount; authjs.session-token=x");
+  });
+
+  it("answers an unknown endpoint 404 without calling Auth.js", async () => {
+    const { handler, call } = route();
+    const response = await call("/api/auth/callback/nope", { method: "POST", body: "x=1" });
+    expect(response.status).toBe(404);
+    expect(await errorOf(response)).toMatchObject({ code: "not_found" });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("answers an invalid callbackUrl 400, and a broken JSON body", async () => {
+    const { handler, call } = route();
+    expect((await call("/api/auth/session?callbackUrl=javascript:alert(1)")).status).toBe(400);
+    const broken = await call("/api/auth/session", { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    expect(broken.status).toBe(400);
+    expect(await errorOf(broken)).toMatchObject({ code: "bad_request", message: "The request body must be valid JSON." });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("passes good requests on, with their body and without a bad callback cookie", async () => {
+    const { seen, call } = route();
+    const response = await call("/api/auth/callback/credentials?callbackUrl=%2Faccount", {
+      method: "POST",
+      headers: { cookie: "authjs.csrf-token=t; authjs.callback-url=javascript:x", "content-type": "application/x-www-form-urlencoded" },
+      body: "csrfToken=t&email=a%40b.c",
+    });
+    expect(response.status).toBe(200);
+    expect(seen.last).toEqual({ url: "/api/auth/callback/credentials?callbackUrl=%2Faccount", cookie: "authjs.csrf-token=t", body: "csrfToken=t&email=a%40b.c" });
+  });
+
+  it("gives Auth.js's own 4xx the error body, and leaves its redirects alone", async () => {
+    const bad = await route(() => Response.json("Bad request.", { status: 400 })).call("/api/auth/session");
+    expect(bad.status).toBe(400);
+    expect(await errorOf(bad)).toMatchObject({ code: "bad_request" });
+    const redirect = await route(() => Response.redirect(`${BASE}/sign-in?error=MissingCSRF`)).call("/api/auth/signout", { method: "POST", body: "" });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get("location")).toBe(`${BASE}/sign-in?error=MissingCSRF`);
+  });
+});

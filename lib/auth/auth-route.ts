@@ -1,0 +1,92 @@
+// Auth.js's endpoints under /api/auth, behind the checks it lacks: Auth.js answers a path it does
+// not know, an invalid callbackUrl (query or cookie) or a broken JSON body with a "server
+// configuration" error — a 500, or a redirect to ?error=Configuration — and logs each as an
+// error; its own 4xx carry no error body. Here such requests get a 4xx with the API's error body
+// before Auth.js sees them, and a callback cookie it would choke on is dropped.
+import { NextRequest } from "next/server";
+import { readTextWithin } from "@/lib/api/body";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { apiHandler } from "@/lib/api/handler";
+
+export const AUTH_BASE_PATH = "/api/auth";
+
+/** The endpoints a browser and this app use: no OAuth, e-mail or WebAuthn providers here. */
+const ENDPOINTS: Record<string, RegExp> = {
+  GET: /^(?:session|csrf|providers|signin|signout|error)$/,
+  POST: /^(?:session|signout|(?:signin|callback)\/(?:credentials|email-link))$/,
+};
+
+/** Auth.js's own test of a callback URL: http(s), absolute or relative to the site. */
+export function isValidCallbackUrl(url: string): boolean {
+  try {
+    return /^https?:/.test(new URL(url, url.startsWith("/") ? "http://localhost" : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether Auth.js has no endpoint at this path for this method (it would fail with a "configuration" error). */
+export function unknownEndpoint(method: string, pathname: string): boolean {
+  const rest = pathname.startsWith(`${AUTH_BASE_PATH}/`) ? pathname.slice(AUTH_BASE_PATH.length + 1) : null;
+  return rest === null || !ENDPOINTS[method]?.test(rest);
+}
+
+/** Auth.js's cookie of where to go after signing in (its name on https, and on http). */
+const CALLBACK_COOKIES = ["__Secure-authjs.callback-url", "authjs.callback-url"];
+
+/** The Cookie header without callback-URL cookies Auth.js would refuse (with a 500). */
+export function withoutBadCallbackCookie(cookieHeader: string): string {
+  return cookieHeader
+    .split(";")
+    .map((pair) => pair.trim())
+    .filter((pair) => {
+      const at = pair.indexOf("=");
+      if (at < 0 || !CALLBACK_COOKIES.includes(pair.slice(0, at).trim())) return true;
+      const raw = pair.slice(at + 1).trim();
+      let value = raw;
+      try {
+        value = decodeURIComponent(raw);
+      } catch {
+        return false;
+      }
+      return isValidCallbackUrl(value);
+    })
+    .join("; ");
+}
+
+/** The request Auth.js may see, or the ApiError to answer instead. */
+async function checkedRequest(request: Request): Promise<Request> {
+  const url = new URL(request.url);
+  if (unknownEndpoint(request.method, url.pathname)) throw new ApiError("not_found", "There is no such sign-in endpoint.");
+  if (url.searchParams.getAll("callbackUrl").some((callback) => !isValidCallbackUrl(callback))) {
+    throw new ApiError("bad_request", "Invalid query parameters.", { callbackUrl: ["must be a web address on this site"] });
+  }
+  const headers = new Headers(request.headers);
+  const cookie = headers.get("cookie");
+  if (cookie) headers.set("cookie", withoutBadCallbackCookie(cookie));
+  if (request.method !== "POST") return new NextRequest(url, { method: request.method, headers });
+  // Auth.js reads form bodies, and JSON ones (a session update); it throws on JSON it cannot parse.
+  const body = await readTextWithin(request, 64 * 1024);
+  if (headers.get("content-type")?.includes("application/json")) {
+    try {
+      JSON.parse(body);
+    } catch {
+      throw new ApiError("bad_request", "The request body must be valid JSON.");
+    }
+  }
+  return new NextRequest(url, { method: "POST", headers, body });
+}
+
+type AuthHandler = (request: NextRequest) => Promise<Response>;
+
+/** Auth.js's handler behind the checks; its own 4xx answers get the API's error body. */
+export function authRoute(handler: AuthHandler) {
+  // Not `personal`: Auth.js's redirects are Response.redirect()s, whose headers cannot be changed; it sets no-store itself.
+  return apiHandler(async (request: Request) => {
+    const response = await handler((await checkedRequest(request)) as NextRequest);
+    if (response.status < 400 || response.status >= 500) return response;
+    const refusal = errorResponse(new ApiError(response.status === 404 ? "not_found" : "bad_request", "The sign-in request was refused. Please reload the page and try again."));
+    for (const setCookie of response.headers.getSetCookie()) refusal.headers.append("set-cookie", setCookie);
+    return refusal;
+  });
+}
