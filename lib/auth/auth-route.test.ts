@@ -1,7 +1,7 @@
 // Requests Auth.js would answer with a "configuration" error (a 500, logged as an error) are
 // answered 4xx with the API's error body before it sees them (issue 6 item 15, found by the fuzzer).
 import { describe, expect, it, vi } from "vitest";
-import { authRoute, isValidCallbackUrl, unknownEndpoint, withoutBadCallbackCookie } from "./auth-route";
+import { authRoute, isRequestError, isValidCallbackUrl, unknownEndpoint, withoutBadCallbackCookie } from "./auth-route";
 
 const BASE = "http://127.0.0.1:3000";
 
@@ -85,5 +85,22 @@ describe("Auth.js's endpoints behind checks (issue 6 item 15)", () => {
     const redirect = await route(() => Response.redirect(`${BASE}/sign-in?error=MissingCSRF`)).call("/api/auth/signout", { method: "POST", body: "" });
     expect(redirect.status).toBe(302);
     expect(redirect.headers.get("location")).toBe(`${BASE}/sign-in?error=MissingCSRF`);
+  });
+});
+
+describe("Auth.js errors a client caused are told from server errors (issue 6 item 15: each was logged as an error)", () => {
+  // As Auth.js's errors are: each class's static `type` on the instance.
+  const authError = (type: string) => Object.assign(new Error("x"), { type });
+
+  it("a refused request: no CSRF token, a session cookie that does not decrypt, a bad callback URL…", () => {
+    for (const type of ["CredentialsSignin", "MissingCSRF", "JWTSessionError", "UnknownAction", "InvalidProvider", "InvalidCallbackUrl", "Verification", "AccessDenied"]) {
+      expect(isRequestError(authError(type)), type).toBe(true);
+    }
+  });
+
+  it("a server's problem: configuration, the database behind authorize(), anything else", () => {
+    for (const type of ["MissingSecret", "CallbackRouteError", "SessionTokenError", "AdapterError", "AuthError"]) expect(isRequestError(authError(type)), type).toBe(false);
+    expect(isRequestError(new TypeError("boom"))).toBe(false);
+    expect(isRequestError("MissingCSRF")).toBe(false);
   });
 });

@@ -77,6 +77,18 @@ async function checkedRequest(request: Request): Promise<Request> {
   return new NextRequest(url, { method: "POST", headers, body });
 }
 
+/**
+ * Auth.js errors caused by what a client sent, not by the server: no CSRF token (a stale form), a
+ * session cookie that does not decrypt (tampered with, or from before a secret change), an
+ * unknown endpoint or provider, a bad callback URL, a refused sign-in. Auth.js reports each
+ * through its logger's `error`; they are warnings.
+ */
+const REQUEST_ERROR_TYPES = new Set(["CredentialsSignin", "MissingCSRF", "JWTSessionError", "UnknownAction", "InvalidProvider", "InvalidCallbackUrl", "Verification", "AccessDenied"]);
+
+export function isRequestError(error: unknown): boolean {
+  return error instanceof Error && REQUEST_ERROR_TYPES.has(String((error as { type?: unknown }).type));
+}
+
 type AuthHandler = (request: NextRequest) => Promise<Response>;
 
 /** Auth.js's handler behind the checks; its own 4xx answers get the API's error body. */
