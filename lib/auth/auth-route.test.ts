@@ -41,7 +41,7 @@ describe("Auth.js's endpoints behind checks (issue 6 item 15)", () => {
 
   it("tests callback URLs as Auth.js does", () => {
     for (const url of ["/account", "https://evil.example/", "http://127.0.0.1:3000/basket"]) expect(isValidCallbackUrl(url), url).toBe(true);
-    for (const url of ["javascript:alert(1)", " ", "NaN", "\u202eevil", "data:text/html,x", "//"]) expect(isValidCallbackUrl(url), url).toBe(false);
+    for (const url of ["javascript:alert(1)", " ", "NaN", "\u202eevil", "data:text/html,x", "//", "/account/\ua309", "/a b", "/\u0000"]) expect(isValidCallbackUrl(url), url).toBe(false);
   });
 
   it("drops a callback cookie Auth.js would refuse, and keeps the others", () => {
@@ -64,7 +64,13 @@ describe("Auth.js's endpoints behind checks (issue 6 item 15)", () => {
     const broken = await call("/api/auth/session", { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
     expect(broken.status).toBe(400);
     expect(await errorOf(broken)).toMatchObject({ code: "bad_request", message: "The request body must be valid JSON." });
+    // In a body: Auth.js would redirect there, and a Location header cannot hold "ꌉ".
+    const form = { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" } };
+    expect((await call("/api/auth/signout", { ...form, body: "csrfToken=t&callbackUrl=%2F%EA%8C%89" })).status).toBe(400);
+    const json = { method: "POST", headers: { "content-type": "application/json" } };
+    expect((await call("/api/auth/session", { ...json, body: JSON.stringify({ callbackUrl: 42 }) })).status).toBe(400);
     expect(handler).not.toHaveBeenCalled();
+    expect((await call("/api/auth/signout", { ...form, body: "csrfToken=t&callbackUrl=%2Faccount" })).status).toBe(200);
   });
 
   it("passes good requests on, with their body and without a bad callback cookie", async () => {

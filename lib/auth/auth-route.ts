@@ -16,8 +16,13 @@ const ENDPOINTS: Record<string, RegExp> = {
   POST: /^(?:session|signout|(?:signin|callback)\/(?:credentials|email-link))$/,
 };
 
-/** Auth.js's own test of a callback URL: http(s), absolute or relative to the site. */
+/**
+ * Auth.js's own test of a callback URL (http(s), absolute or relative to the site), in printable
+ * ASCII as browsers send URLs: Auth.js puts it in a Location header as it is, which throws on
+ * other characters.
+ */
 export function isValidCallbackUrl(url: string): boolean {
+  if (!/^[\x21-\x7e]+$/.test(url)) return false;
   try {
     return /^https?:/.test(new URL(url, url.startsWith("/") ? "http://localhost" : undefined).protocol);
   } catch {
@@ -54,27 +59,34 @@ export function withoutBadCallbackCookie(cookieHeader: string): string {
     .join("; ");
 }
 
+/** The callbackUrl values of a body as Auth.js reads it: JSON, or a form (the last value wins there, all are checked here). */
+function bodyCallbackUrls(contentType: string | null, body: string): unknown[] {
+  if (contentType?.includes("application/json")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new ApiError("bad_request", "The request body must be valid JSON.");
+    }
+    return typeof parsed === "object" && parsed !== null && "callbackUrl" in parsed ? [parsed.callbackUrl] : [];
+  }
+  if (contentType?.includes("application/x-www-form-urlencoded")) return new URLSearchParams(body).getAll("callbackUrl");
+  return [];
+}
+
 /** The request Auth.js may see, or the ApiError to answer instead. */
 async function checkedRequest(request: Request): Promise<Request> {
   const url = new URL(request.url);
   if (unknownEndpoint(request.method, url.pathname)) throw new ApiError("not_found", "There is no such sign-in endpoint.");
-  if (url.searchParams.getAll("callbackUrl").some((callback) => !isValidCallbackUrl(callback))) {
-    throw new ApiError("bad_request", "Invalid query parameters.", { callbackUrl: ["must be a web address on this site"] });
-  }
   const headers = new Headers(request.headers);
   const cookie = headers.get("cookie");
   if (cookie) headers.set("cookie", withoutBadCallbackCookie(cookie));
-  if (request.method !== "POST") return new NextRequest(url, { method: request.method, headers });
-  // Auth.js reads form bodies, and JSON ones (a session update); it throws on JSON it cannot parse.
-  const body = await readTextWithin(request, 64 * 1024);
-  if (headers.get("content-type")?.includes("application/json")) {
-    try {
-      JSON.parse(body);
-    } catch {
-      throw new ApiError("bad_request", "The request body must be valid JSON.");
-    }
+  const body = request.method === "POST" ? await readTextWithin(request, 64 * 1024) : null;
+  const callbackUrls = [...url.searchParams.getAll("callbackUrl"), ...(body === null ? [] : bodyCallbackUrls(headers.get("content-type"), body))];
+  if (callbackUrls.some((callback) => typeof callback !== "string" || !isValidCallbackUrl(callback))) {
+    throw new ApiError("bad_request", "Invalid callbackUrl.", { callbackUrl: ["must be a web address such as /account"] });
   }
-  return new NextRequest(url, { method: "POST", headers, body });
+  return new NextRequest(url, { method: request.method, headers, ...(body === null ? {} : { body }) });
 }
 
 /**
