@@ -73,6 +73,13 @@ describe("Auth.js's endpoints behind checks (issue 6 item 15)", () => {
     expect((await call("/api/auth/signout", { ...form, body: "csrfToken=t&callbackUrl=%2Faccount" })).status).toBe(200);
   });
 
+  it("answers an ?error= that is not the name of an Auth.js error 400 (Auth.js copies it into a Location header)", async () => {
+    const { handler, call } = route();
+    for (const error of ["%EA%8C%89", "a%0D%0ASet-Cookie:%20x=1", "1", "Configuration%22"]) expect((await call(`/api/auth/error?error=${error}`)).status, error).toBe(400);
+    expect(handler).not.toHaveBeenCalled();
+    expect((await call("/api/auth/error?error=CredentialsSignin")).status).toBe(200);
+  });
+
   it("passes good requests on, with their body and without a bad callback cookie", async () => {
     const { seen, call } = route();
     const response = await call("/api/auth/callback/credentials?callbackUrl=%2Faccount", {

@@ -1,7 +1,8 @@
 // Auth.js's endpoints under /api/auth, behind the checks it lacks: Auth.js answers a path it does
 // not know, an invalid callbackUrl (query or cookie) or a broken JSON body with a "server
 // configuration" error — a 500, or a redirect to ?error=Configuration — and logs each as an
-// error; its own 4xx carry no error body. Here such requests get a 4xx with the API's error body
+// error; it copies a callbackUrl or an ?error= as they came into a Location header, which throws
+// on characters a header cannot hold; its own 4xx carry no error body. Here such requests get a 4xx with the API's error body
 // before Auth.js sees them, and a callback cookie it would choke on is dropped.
 import { NextRequest } from "next/server";
 import { readTextWithin } from "@/lib/api/body";
@@ -85,6 +86,10 @@ async function checkedRequest(request: Request): Promise<Request> {
   const callbackUrls = [...url.searchParams.getAll("callbackUrl"), ...(body === null ? [] : bodyCallbackUrls(headers.get("content-type"), body))];
   if (callbackUrls.some((callback) => typeof callback !== "string" || !isValidCallbackUrl(callback))) {
     throw new ApiError("bad_request", "Invalid callbackUrl.", { callbackUrl: ["must be a web address such as /account"] });
+  }
+  // Auth.js's error endpoint redirects to `/sign-in?error=${error}` with the value as it came.
+  if (url.searchParams.getAll("error").some((error) => !/^[A-Za-z]{0,64}$/.test(error))) {
+    throw new ApiError("bad_request", "Invalid query parameters.", { error: ["must be the name of an Auth.js error, such as CredentialsSignin"] });
   }
   return new NextRequest(url, { method: request.method, headers, ...(body === null ? {} : { body }) });
 }
