@@ -28,6 +28,13 @@ describe("webhook events worth recording (issue 6 item 15, found by the fuzzer: 
     expect(recordableEvent(value)).toBeNull();
   });
 
+  it("refuses a body nested deeper than any of Stripe's, without overflowing the stack (a 500 the fuzzer found in this check's first version)", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(recordableEvent({ ...event, data: { object: { deep } } })).toBeNull();
+    expect(isStorableJson(deep)).toBe(false);
+  });
+
   it("tells storable JSON", () => {
     expect(isStorableJson({ a: ["b", 1, true, null, { c: "é" }] })).toBe(true);
     expect(isStorableJson(["\udc00"])).toBe(false);

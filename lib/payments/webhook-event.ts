@@ -11,12 +11,27 @@ const eventShape = z.looseObject({
   data: z.looseObject({ object: z.looseObject({}) }),
 });
 
-/** Every string in the value, keys included, is text PostgreSQL can store: well-formed UTF-16, no NUL. */
+/** Stripe's objects nest a few levels; this is far past them, and well within what a walk or PostgreSQL takes. */
+const MAX_DEPTH = 64;
+
+/**
+ * Every string in the value, keys included, is text PostgreSQL can store (well-formed UTF-16, no
+ * NUL), nested at most MAX_DEPTH deep. Walked with a stack of its own: a body nested thousands
+ * deep must not overflow the call stack.
+ */
 export function isStorableJson(value: unknown): boolean {
   const text = (s: string) => s.isWellFormed() && !s.includes("\u0000");
-  if (typeof value === "string") return text(value);
-  if (Array.isArray(value)) return value.every(isStorableJson);
-  if (typeof value === "object" && value !== null) return Object.entries(value).every(([key, v]) => text(key) && isStorableJson(v));
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item === "string" && !text(item)) return false;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth >= MAX_DEPTH) return false;
+    for (const [key, child] of Object.entries(item)) {
+      if (!text(key)) return false;
+      pending.push([child, depth + 1]);
+    }
+  }
   return true;
 }
 
