@@ -106,7 +106,7 @@ describe("Auth.js errors a client caused are told from server errors (issue 6 it
   const authError = (type: string) => Object.assign(new Error("x"), { type });
 
   it("a refused request: no CSRF token, a session cookie that does not decrypt, a bad callback URL…", () => {
-    for (const type of ["CredentialsSignin", "MissingCSRF", "JWTSessionError", "UnknownAction", "InvalidProvider", "InvalidCallbackUrl", "Verification", "AccessDenied"]) {
+    for (const type of ["CredentialsSignin", "MissingCSRF", "JWTSessionError", "SignOutError", "UnknownAction", "InvalidProvider", "InvalidCallbackUrl", "Verification", "AccessDenied"]) {
       expect(isRequestError(authError(type)), type).toBe(true);
     }
   });

@@ -96,11 +96,22 @@ async function checkedRequest(request: Request): Promise<Request> {
 
 /**
  * Auth.js errors caused by what a client sent, not by the server: no CSRF token (a stale form), a
- * session cookie that does not decrypt (tampered with, or from before a secret change), an
- * unknown endpoint or provider, a bad callback URL, a refused sign-in. Auth.js reports each
- * through its logger's `error`; they are warnings.
+ * session cookie that does not decrypt (tampered with, or from before a secret change: reading
+ * it is a JWTSessionError, signing out with it a SignOutError, as with JWT sessions and no
+ * signOut event nothing else can fail there), an unknown endpoint or provider, a bad callback URL,
+ * a refused sign-in. Auth.js reports each through its logger's `error`; they are warnings.
  */
-const REQUEST_ERROR_TYPES = new Set(["CredentialsSignin", "MissingCSRF", "JWTSessionError", "UnknownAction", "InvalidProvider", "InvalidCallbackUrl", "Verification", "AccessDenied"]);
+const REQUEST_ERROR_TYPES = new Set([
+  "CredentialsSignin",
+  "MissingCSRF",
+  "JWTSessionError",
+  "SignOutError",
+  "UnknownAction",
+  "InvalidProvider",
+  "InvalidCallbackUrl",
+  "Verification",
+  "AccessDenied",
+]);
 
 export function isRequestError(error: unknown): boolean {
   return error instanceof Error && REQUEST_ERROR_TYPES.has(String((error as { type?: unknown }).type));
