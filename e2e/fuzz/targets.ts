@@ -206,14 +206,17 @@ export function routeProbes(route: Route, method: HttpMethod, ctx: FuzzContext):
   const query = queryString(Object.fromEntries(Object.entries(profile.query ?? {}).map(([key, plausible]) => [key, plausible(ctx)])));
   const extraHeaders = fc.tuple(profile.headers?.(ctx) ?? fc.constant({}), cookieHeader).map(([headers, cookie]) => ({ ...headers, ...cookie }));
   return fc.tuple(path, query, extraHeaders, sessions).chain(([parts, search, headers, session]) => {
-    const url = `/${parts.join("/")}${search ? `?${search}` : ""}`.slice(0, 12_000);
+    // Long enough for any parser; shorter than 16 KiB twice over, as Next.js's redirects (a
+    // trailing slash) repeat the URL in Location and Refresh, and fetch refuses larger headers.
+    const url = `/${parts.join("/")}${search ? `?${search}` : ""}`.slice(0, 6_000);
     const probe: Probe = {
       target: `${method} ${route.pattern}`,
       method,
       url,
       session,
       headers: { origin: ctx.origin, ...headers },
-      apiErrorBody: route.pattern.startsWith("/api/"),
+      // Where the request lands: fetch resolves "..", which can leave /api.
+      apiErrorBody: new URL(url, ctx.origin).pathname.startsWith("/api/"),
     };
     if (method === "GET" || method === "HEAD") return fc.constant(probe);
     const body = profile.body?.(ctx, session) ?? fc.oneof(jsonBody({}), brokenBody().map((b): BodyPart => ({ body: b })));
