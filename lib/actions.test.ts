@@ -35,6 +35,15 @@ describe("lib/actions.ts with arguments no form sends", () => {
     expect(handler).not.toHaveBeenCalled();
   });
 
+  it("refuses a field holding NUL, which PostgreSQL cannot store, before the handler (found by the fuzzer: chooseStore's query failed, a 500)", async () => {
+    const handler = vi.fn(async () => ({ ok: true }));
+    const action = validatedAction(z.object({ store: z.string(), note: z.string() }), handler);
+    const answer = await action({}, form({ store: "lyon\u0000", note: "fine" }));
+    expect(answer).toMatchObject({ ok: false, errors: { store: [expect.stringContaining("cannot be saved")] } });
+    expect(answer.errors).not.toHaveProperty("note");
+    expect(handler).not.toHaveBeenCalled();
+  });
+
   it("still runs the handler with a real form", async () => {
     const handler = vi.fn(async () => ({ ok: true, message: "done" }));
     const action = validatedAction(z.object({ email: z.string() }), handler);

@@ -44,6 +44,12 @@ async function parseAndRun<S extends z.ZodType>(
   run: (data: z.infer<S>) => Promise<ActionState | void>,
 ): Promise<ActionState> {
   if (!(formData instanceof FormData)) return UNREADABLE_FORM;
+  // PostgreSQL refuses NUL in text: such a field would fail in whatever query it reached.
+  const withNul = [...formData].filter(([, value]) => typeof value === "string" && value.includes("\u0000")).map(([key]) => key);
+  if (withNul.length) {
+    const errors = Object.fromEntries(withNul.map((key) => [key, ["This contains a character that cannot be saved. Please type it again."]]));
+    return { ok: false, message: "Please correct the highlighted fields.", errors, values: submittedValues(formData) };
+  }
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const errors: Record<string, string[]> = {};
