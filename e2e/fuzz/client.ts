@@ -31,6 +31,8 @@ export type Probe = {
   action?: ActionCall;
   /** An API route the app answers itself: a 4xx must carry { error: { code, message } }. */
   apiErrorBody?: boolean;
+  /** It may sign the session out (sent after all others). */
+  endsSession?: boolean;
 };
 
 export type Answer = { status: number; contentType: string; text: string };
@@ -104,8 +106,9 @@ export async function send(baseUrl: string, probe: Probe, jars: Record<Session, 
     redirect: "manual",
     signal: AbortSignal.timeout(60_000),
   });
-  // Visitors stay visitors; the guest's and the customer's cookies (a renewed session…) are kept.
-  if (probe.session !== "visitor") jar.store(response);
+  // Visitors stay visitors; the guest's and the customer's cookies (a renewed session…) are kept,
+  // unless the request sent tampered ones instead, which the answer may clear.
+  if (probe.session !== "visitor" && !probe.headers?.cookie) jar.store(response);
   return { status: response.status, contentType: response.headers.get("content-type") ?? "", text: await response.text() };
 }
 

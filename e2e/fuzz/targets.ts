@@ -33,7 +33,8 @@ const one = <T>(values: T[]) => fc.constantFrom(...values);
 const ids = (ctx: FuzzContext) => one(ctx.variantIds.map(String));
 const uuid = () => fc.uuid();
 const slug = (values: (ctx: FuzzContext) => string[]) => (ctx: FuzzContext) => fc.oneof(one(values(ctx)), fc.stringMatching(/^[a-z0-9-]{1,30}$/));
-const sessions = one<Session>(["visitor", "guest", "customer"]);
+/** Who sends a request; the customer most often, as most routes and actions have more behind the session check. */
+const sessions = fc.oneof({ weight: 1, arbitrary: fc.constant<Session>("visitor") }, { weight: 1, arbitrary: fc.constant<Session>("guest") }, { weight: 2, arbitrary: fc.constant<Session>("customer") });
 
 /** Cookies a browser should not have: the app's and Auth.js's, tampered with. */
 const COOKIE_NAMES = ["authjs.session-token", "authjs.callback-url", "authjs.csrf-token", "halles_store", "halles_basket"];
@@ -56,6 +57,8 @@ type RouteProfile = {
   headers?: (ctx: FuzzContext) => fc.Arbitrary<Record<string, string>>;
   /** Requests per exported method (default 30). */
   runs?: number;
+  /** Whether a request may end the session it is sent with. */
+  endsSession?: (method: HttpMethod, url: string) => boolean;
 };
 
 const storeQuery = { store: slug((ctx) => ctx.storeSlugs) };
@@ -115,6 +118,7 @@ export const ROUTE_PROFILES: Record<string, RouteProfile> = {
         redirect: one(["false", "true"]),
         json: one(["true"]),
       }).chain((form) => fc.oneof({ weight: 3, arbitrary: fc.constant(form) }, { weight: 1, arbitrary: jsonBody({ csrfToken: fc.constant(ctx.csrfTokens[session] ?? ""), email: badJson(), password: badJson() }) })),
+    endsSession: (method, url) => method === "POST" && new URL(url, "http://x").pathname === "/api/auth/signout",
     runs: 70,
   },
   "/api/health": { runs: 15 },
@@ -217,6 +221,7 @@ export function routeProbes(route: Route, method: HttpMethod, ctx: FuzzContext):
       headers: { origin: ctx.origin, ...headers },
       // Where the request lands: fetch resolves "..", which can leave /api.
       apiErrorBody: new URL(url, ctx.origin).pathname.startsWith("/api/"),
+      endsSession: profile.endsSession?.(method, url),
     };
     if (method === "GET" || method === "HEAD") return fc.constant(probe);
     const body = profile.body?.(ctx, session) ?? fc.oneof(jsonBody({}), brokenBody().map((b): BodyPart => ({ body: b })));
@@ -370,7 +375,7 @@ export function actionProbes(action: ServerAction, ctx: FuzzContext): fc.Arbitra
   const id = action.id!;
   const state = fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) });
   return fc.tuple(formFields(profile, ctx), actionPage(action, ctx), origin(ctx), cookieHeader, sessions, state, fc.nat(99)).chain(([fields, page, from, cookie, session, previous, roll]) => {
-    const base = { target: `action ${action.name}`, method: "POST", url: page, session, headers: { origin: from, ...cookie } };
+    const base = { target: `action ${action.name}`, method: "POST", url: page, session, headers: { origin: from, ...cookie }, endsSession: profile.endsSession };
     const form = () => fields.reduce((f, [k, v]) => (f.append(k, v), f), new FormData());
     const right: ActionCall = profile.takes === "state" ? { style: "fetch", id, args: [previous, form()] } : { style: "fetch", id, args: [form()] };
     const noJs: ActionCall = profile.takes === "state" ? { style: "no-js-state", id, state: previous, fields } : { style: "no-js-form", id, fields };
@@ -383,6 +388,5 @@ export function actionProbes(action: ServerAction, ctx: FuzzContext): fc.Arbitra
   });
 }
 
-export const actionEndsSession = (action: ServerAction) => ACTION_PROFILES[action.name]?.endsSession === true;
 export const actionRuns = (action: ServerAction) => ACTION_PROFILES[action.name]?.runs ?? 45;
 export const routeRuns = (route: Route) => ROUTE_PROFILES[route.pattern]?.runs ?? 30;
