@@ -33,6 +33,8 @@ export type Probe = {
   apiErrorBody?: boolean;
   /** It may sign the session out (sent after all others). */
   endsSession?: boolean;
+  /** The only statuses it may get, when it must be refused (no token, another site…). */
+  mustAnswer?: number[];
 };
 
 export type Answer = { status: number; contentType: string; text: string };
@@ -115,6 +117,7 @@ export async function send(baseUrl: string, probe: Probe, jars: Record<Session, 
 /** What is wrong with an answer, or null: never a 5xx; an API's 4xx says why in its error body. */
 export function verdict(probe: Probe, answer: Answer): string | null {
   if (answer.status >= 500) return `answered ${answer.status}`;
+  if (probe.mustAnswer && !probe.mustAnswer.includes(answer.status)) return `answered ${answer.status}, not ${probe.mustAnswer.join(" or ")}`;
   if (probe.apiErrorBody && answer.status >= 400 && answer.status < 500) {
     let body: unknown;
     try {

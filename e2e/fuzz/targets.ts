@@ -59,7 +59,18 @@ type RouteProfile = {
   runs?: number;
   /** Whether a request may end the session it is sent with. */
   endsSession?: (method: HttpMethod, url: string) => boolean;
+  /** The only statuses a request may get, when the route must refuse it (no token, no signature…); null when any non-5xx will do. */
+  mustAnswer?: (probe: Probe, ctx: FuzzContext) => number[] | null;
 };
+
+/** Stripe's scheme: an HMAC-SHA256 of "t.body" in v1, t within 300 s. */
+function isSignedByStripe(probe: Probe, secret: string): boolean {
+  const header = probe.headers?.["stripe-signature"] ?? "";
+  const t = /(?:^|,)t=(\d+)(?:,|$)/.exec(header)?.[1];
+  if (!t || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
+  const expected = createHmac("sha256", secret).update(`${t}.`).update(probe.body ?? "").digest("hex");
+  return header.split(",").some((part) => part === `v1=${expected}`);
+}
 
 const storeQuery = { store: slug((ctx) => ctx.storeSlugs) };
 
@@ -132,6 +143,8 @@ export const ROUTE_PROFILES: Record<string, RouteProfile> = {
         { weight: 1, arbitrary: badText(2_000).map((text) => ({ authorization: `Bearer ${text.replace(/[^\x20-\x7e]/g, "")}` })) },
       ),
     body: () => jsonBody({ tags: fc.oneof(fc.array(fc.oneof(one(["stock:999999", "product:no-such-product", "category:no-such-category"]), badText(300)), { maxLength: 60 }), badJson()) }),
+    // Refused without its token (bearer, or bare), before the body is read.
+    mustAnswer: (probe, ctx) => (probe.headers?.authorization?.replace(/^Bearer /, "") === ctx.refreshToken ? null : [401]),
     runs: 40,
   },
   "/api/storefront/basket": { runs: 20 },
@@ -188,6 +201,8 @@ export const ROUTE_PROFILES: Record<string, RouteProfile> = {
         .tuple(payload, contentType)
         .chain(([body, type]) => stripeSignature(ctx.webhookSecret, body).map((signature) => ({ body, headers: { ...signature, ...(type ? { "content-type": type } : {}) } })));
     },
+    // Without Stripe's signature: refused (413 when too large to read).
+    mustAnswer: (probe, ctx) => (isSignedByStripe(probe, ctx.webhookSecret) ? null : [400, 413]),
     runs: 80,
   },
   "/images/products/[file]": { params: { file: (ctx) => fc.oneof(one(ctx.productSlugs.map((s) => `${s}.svg`)), fc.constant("bananas.png")) }, runs: 20 },
@@ -223,9 +238,10 @@ export function routeProbes(route: Route, method: HttpMethod, ctx: FuzzContext):
       apiErrorBody: new URL(url, ctx.origin).pathname.startsWith("/api/"),
       endsSession: profile.endsSession?.(method, url),
     };
-    if (method === "GET" || method === "HEAD") return fc.constant(probe);
+    const judged = (p: Probe): Probe => ({ ...p, mustAnswer: profile.mustAnswer?.(p, ctx) ?? undefined });
+    if (method === "GET" || method === "HEAD") return fc.constant(judged(probe));
     const body = profile.body?.(ctx, session) ?? fc.oneof(jsonBody({}), brokenBody().map((b): BodyPart => ({ body: b })));
-    return body.map((part) => ({ ...probe, body: part.body, headers: { ...probe.headers, ...part.headers } }));
+    return body.map((part) => judged({ ...probe, body: part.body, headers: { ...probe.headers, ...part.headers } }));
   });
 }
 
@@ -375,7 +391,9 @@ export function actionProbes(action: ServerAction, ctx: FuzzContext): fc.Arbitra
   const id = action.id!;
   const state = fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) });
   return fc.tuple(formFields(profile, ctx), actionPage(action, ctx), origin(ctx), cookieHeader, sessions, state, fc.nat(99)).chain(([fields, page, from, cookie, session, previous, roll]) => {
-    const base = { target: `action ${action.name}`, method: "POST", url: page, session, headers: { origin: from, ...cookie }, endsSession: profile.endsSession };
+    // From another site: refused by the web server's front door.
+    const mustAnswer = from === ctx.origin ? undefined : [403];
+    const base = { target: `action ${action.name}`, method: "POST", url: page, session, headers: { origin: from, ...cookie }, endsSession: profile.endsSession, mustAnswer };
     const form = () => fields.reduce((f, [k, v]) => (f.append(k, v), f), new FormData());
     const right: ActionCall = profile.takes === "state" ? { style: "fetch", id, args: [previous, form()] } : { style: "fetch", id, args: [form()] };
     const noJs: ActionCall = profile.takes === "state" ? { style: "no-js-state", id, state: previous, fields } : { style: "no-js-form", id, fields };
