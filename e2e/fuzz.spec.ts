@@ -3,7 +3,6 @@
 // cookies, and signed in as a customer. No answer may be a 5xx, an API's 4xx must say why in its
 // error body, and the web server must log no error nobody handled. The seed is fixed (FUZZ_SEED
 // replays or varies it) and printed with any failure.
-import { writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { asc } from "drizzle-orm";
@@ -14,7 +13,9 @@ import { hashPassword } from "@/lib/auth/password";
 import { refreshToken } from "@/lib/storefront/refresh-token";
 import { CookieJar, describeProbe, send, verdict, type Probe, type Session } from "./fuzz/client";
 import { findRoutes, findServerActions, filesWithInlineActions } from "./fuzz/surface";
-import { ACTION_PROFILES, actionProbes, actionRuns, ROUTE_PROFILES, routeProbes, routeRuns, unexportedMethodProbes, type FuzzContext } from "./fuzz/targets";
+import { ACTION_PROFILES, actionProbes, actionRuns } from "./fuzz/actions";
+import type { FuzzContext } from "./fuzz/context";
+import { ROUTE_PROFILES, routeProbes, routeRuns, unexportedMethodProbes } from "./fuzz/routes";
 import { PASSWORD, uniqueEmail } from "./helpers";
 import { closeDb, e2eDb, placeTestOrder } from "./order-fixtures";
 import { linesSince, markLog, unhandledErrors } from "./service-log";
@@ -125,8 +126,8 @@ test.describe("fuzzing (issue 6 item 15)", () => {
     expect(routes.map((r) => r.pattern)).toContain("/api/auth/[...nextauth]");
     expect(routes.filter((r) => r.methods.length === 0).map((r) => r.file), "route files whose methods were not found").toEqual([]);
     // A new route or action is fuzzed anyway; describing it here lets the fuzzer get past its first check.
-    expect(routes.map((r) => r.pattern).sort(), "routes without a profile in e2e/fuzz/targets.ts").toEqual(Object.keys(ROUTE_PROFILES).sort());
-    expect(actions.map((a) => a.name).sort(), "actions without a profile in e2e/fuzz/targets.ts").toEqual(Object.keys(ACTION_PROFILES).sort());
+    expect(routes.map((r) => r.pattern).sort(), "routes without a profile in e2e/fuzz/routes.ts").toEqual(Object.keys(ROUTE_PROFILES).sort());
+    expect(actions.map((a) => a.name).sort(), "actions without a profile in e2e/fuzz/actions.ts").toEqual(Object.keys(ACTION_PROFILES).sort());
     expect(actions.filter((a) => !a.id).map((a) => a.name), "exported actions missing from the build's server-reference manifest").toEqual([]);
     expect(filesWithInlineActions(), "inline server actions, which the fuzzer cannot find").toEqual([]);
   });
@@ -167,12 +168,12 @@ test.describe("fuzzing (issue 6 item 15)", () => {
     const summary = [...byTarget]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([target, { requests, statuses }]) => `${String(requests).padStart(4)}  ${target}  (${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ")})`);
-    console.log(`fuzzing: ${results.length} requests, seed ${SEED}\n${summary.join("\n")}`);
+    console.log(`fuzzing: ${results.length} requests to ${byTarget.size} routes, methods and actions (seed ${SEED}; the "requests" attachment has them by target)`);
+    await test.info().attach("requests", { body: `${summary.join("\n")}\n`, contentType: "text/plain" });
 
-    const replay = `Replay with FUZZ_SEED=${SEED} E2E_PORT=3500 npm run test:e2e -- e2e/fuzz.spec.ts`;
+    const replay = `Replay with FUZZ_SEED=${SEED} npm run test:e2e -- e2e/fuzz.spec.ts`;
     const failures = results.filter((r) => r.problem).map((r) => `${r.probe.target}: ${r.problem} — ${describeProbe(r.probe)}`);
     if (failures.length) await test.info().attach("bad answers", { body: failures.join("\n"), contentType: "text/plain" });
-    if (process.env.FUZZ_DUMP) writeFileSync(process.env.FUZZ_DUMP, failures.join("\n"));
     expect(failures.slice(0, 40), `${failures.length} bad answers (seed ${SEED}). ${replay}`).toEqual([]);
     expect(unhandledErrors(await linesSince(log)).map((line) => line.slice(0, 1_500)), `errors in the web server's log (seed ${SEED}). ${replay}`).toEqual([]);
 
