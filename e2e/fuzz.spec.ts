@@ -178,6 +178,9 @@ test.describe("fuzzing (issue 6 item 15)", () => {
     expect(unhandledErrors(await linesSince(log)).map((line) => line.slice(0, 1_500)), `errors in the web server's log (seed ${SEED}). ${replay}`).toEqual([]);
 
     expect(results.length).toBeGreaterThanOrEqual(1_000);
+    // Spread over every route's methods and every action.
+    const targets = [...findRoutes().flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`)), ...findServerActions().map((a) => `action ${a.name}`)];
+    expect(targets.filter((t) => (byTarget.get(t)?.requests ?? 0) < 10), "targets with fewer than 10 requests").toEqual([]);
     const signedIn = results.filter((r) => r.probe.session === "customer" && /^GET \/api\/v1\/(basket|orders)/.test(r.probe.target));
     expect(signedIn.filter((r) => r.status === 200).length, "the customer's API requests answered 200").toBeGreaterThan(0);
   });
