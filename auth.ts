@@ -9,6 +9,7 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import { isIdleStaffSession } from "@/lib/auth/access";
+import { isRequestError } from "@/lib/auth/auth-route";
 import { authenticate } from "@/lib/auth/credentials";
 import { authSecret } from "@/lib/auth/secret";
 import { confirmEmailAddress } from "@/lib/auth/sign-up";
@@ -115,10 +116,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   logger: {
-    // A wrong password is not a server error.
     error(error) {
+      // A wrong password is not even worth a warning; a request Auth.js refused is not a server error.
       if (error instanceof CredentialsSignin) return;
-      logger.error({ err: error }, "auth error");
+      if (isRequestError(error)) logger.warn({ type: (error as { type?: string }).type, message: error.message }, "auth request refused");
+      else logger.error({ err: error }, "auth error");
     },
     warn(code) {
       logger.warn({ code }, "auth warning");

@@ -23,6 +23,13 @@ export interface ActionAuth {
 
 type FormAction = (prev: ActionState, formData: FormData) => Promise<ActionState>;
 
+/**
+ * What an action answers when it is not called as its forms call it: anyone can post any
+ * arguments to an action's id (none, scalars, an object, the form data first), and the types
+ * above are only what our own pages send.
+ */
+export const UNREADABLE_FORM: ActionState = { ok: false, message: "This form could not be read. Please reload the page and try again." };
+
 function submittedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData) {
@@ -36,6 +43,13 @@ async function parseAndRun<S extends z.ZodType>(
   formData: FormData,
   run: (data: z.infer<S>) => Promise<ActionState | void>,
 ): Promise<ActionState> {
+  if (!(formData instanceof FormData)) return UNREADABLE_FORM;
+  // PostgreSQL refuses NUL in text: such a field would fail in whatever query it reached.
+  const withNul = [...formData].filter(([, value]) => typeof value === "string" && value.includes("\u0000")).map(([key]) => key);
+  if (withNul.length) {
+    const errors = Object.fromEntries(withNul.map((key) => [key, ["This contains a character that cannot be saved. Please type it again."]]));
+    return { ok: false, message: "Please correct the highlighted fields.", errors, values: submittedValues(formData) };
+  }
   const parsed = schema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
     const errors: Record<string, string[]> = {};

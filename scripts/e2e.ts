@@ -1,6 +1,9 @@
 // npm run test:e2e — Playwright against the production build and the worker services, with the
 // local Stripe test server and mail capture, on a fresh, seeded database (dropped afterwards).
-// Set E2E_SKIP_BUILD=1 to reuse an existing build while iterating.
+// Set E2E_SKIP_BUILD=1 to reuse an existing build while iterating. Each service's output also goes
+// to .data/e2e-logs/<E2E_PORT>/<service>.log (E2E_LOG_DIR for the tests), kept until the next run.
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
 import { createDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
@@ -27,8 +30,13 @@ async function main(): Promise<number> {
     await sql.end();
     const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret() };
     if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
+    // Per base port, so that two runs side by side keep their own logs.
+    const logDir = path.resolve(".data", "e2e-logs", String(ports.web));
+    rmSync(logDir, { recursive: true, force: true });
+    mkdirSync(logDir, { recursive: true });
     stack = createStack({
       ports,
+      logDir,
       // One machine plays every shopper: the per-address limits are scaled up (lib/limits/policies.ts).
       env: { ...env, LOG_LEVEL: "warn", RATE_LIMIT_MULTIPLIER: "20" },
       ...standIns,
@@ -40,6 +48,7 @@ async function main(): Promise<number> {
       BASE_URL: baseUrl,
       MAIL_CAPTURE_URL: `http://127.0.0.1:${ports.mailHttp}`,
       STRIPE_TEST_SERVER_URL: `http://127.0.0.1:${ports.stripe}`,
+      E2E_LOG_DIR: logDir,
     });
   } finally {
     await stack?.stop();

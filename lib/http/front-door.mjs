@@ -30,3 +30,55 @@ export function canonicalRedirect(request, options) {
   // Joined as text: resolving "//evil.example" against the origin would make it a host.
   return `${canonical.origin}${path.startsWith("/") ? path : `/${path}`}`;
 }
+
+/**
+ * A path that is not valid percent-encoded UTF-8 ("%", "%zz", "%C0%AF", "%ED%A0%80"): Next.js
+ * cannot decode it, and answers a route handler's [param] with a 500. Refused with a 400 here.
+ */
+export function hasMalformedPath(url) {
+  const raw = url ?? "/";
+  const path = raw.startsWith("/") ? raw.split("?")[0] : raw.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").split("?")[0];
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A server action posted from another site: Next.js's own check (its origin's host against
+ * X-Forwarded-Host's first value, else Host; an Origin of "null" never matches) refuses it with a
+ * 500 and an error in the log, and an Origin that is not a URL makes it throw. The same rule,
+ * answered 403 here. Only what Next.js checks: multipart posts and Next-Action calls to pages,
+ * with an Origin (requests without one are let through, as Next.js does). next.config.ts sets no
+ * serverActions.allowedOrigins; if it ever does, they must be allowed here too.
+ */
+export function isCrossSiteActionPost(request) {
+  if (request.method !== "POST" || NOT_PAGES.test(request.url ?? "/")) return false;
+  const { origin, "content-type": type, "next-action": action } = request.headers;
+  if (typeof origin !== "string") return false;
+  if (action === undefined && !String(type ?? "").startsWith("multipart/form-data")) return false;
+  let originHost = "null";
+  if (origin !== "null") {
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return true;
+    }
+  }
+  const forwarded = request.headers["x-forwarded-host"];
+  const forwardedHost = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(",")[0])?.trim();
+  return originHost !== (forwardedHost || request.headers.host);
+}
+
+/** The answer the front door gives instead of the app, or null: a JSON error body on the API, text elsewhere. */
+export function frontDoorRefusal(request) {
+  const refuse = (status, code, message) =>
+    /^\/api(?:[/?]|$)/.test(request.url ?? "")
+      ? { status, contentType: "application/json", body: JSON.stringify({ error: { code, message } }) }
+      : { status, contentType: "text/plain; charset=utf-8", body: message };
+  if (hasMalformedPath(request.url)) return refuse(400, "bad_request", "The URL's path is not valid percent-encoded UTF-8.");
+  if (isCrossSiteActionPost(request)) return refuse(403, "forbidden", "Forms are only accepted from this site's own pages.");
+  return null;
+}

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { groupAlive, run } from "./processes";
+import { groupAlive, run, startService } from "./processes";
 
 let dir: string | undefined;
 afterEach(() => {
@@ -39,5 +39,19 @@ describe("start-up and ports (issue 6 item 11): an interrupted build", () => {
 
   it("still reports a failing command", async () => {
     await expect(run(process.execPath, ["-e", "process.exit(2)"], {}, { signal: new AbortController().signal })).rejects.toThrow("failed (exit 2)");
+  });
+});
+
+describe("a service's output in a log file (issue 6 item 15)", () => {
+  it("appends stdout and stderr to the file while the console still gets them, until the service stops", async () => {
+    dir = mkdtempSync(path.join(tmpdir(), "halles-log-"));
+    const logFile = path.join(dir, "service.log");
+    const script = `console.log("to stdout"); console.error("to stderr"); process.on("SIGTERM", () => { console.log("stopping"); process.exit(0); }); setInterval(() => {}, 1000);`;
+    const service = startService("logged", process.execPath, ["-e", script], {}, { logFile });
+    const deadline = Date.now() + 15_000;
+    const logged = () => (existsSync(logFile) ? readFileSync(logFile, "utf8") : "");
+    while (!logged().includes("to stderr") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await service.stop();
+    expect(logged().split("\n").sort()).toEqual(["", "stopping", "to stderr", "to stdout"]);
   });
 });

@@ -1,5 +1,6 @@
 // Child processes for the scripts: run to completion, or keep a service running and stop it cleanly.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 type Env = Record<string, string | undefined>;
@@ -62,12 +63,36 @@ export function runForExitCode(command: string, args: string[], env: Env = {}): 
 
 export type Service = { name: string; child: ChildProcess; stop: () => Promise<void> };
 
+export type ServiceOptions = {
+  graceMs?: number;
+  /**
+   * Also appends the service's stdout and stderr to this file (the console still shows them), so
+   * that a test can read what the service logged while it ran.
+   */
+  logFile?: string;
+};
+
 /**
  * Starts a long-running service in its own process group (next start spawns children of its
  * own); `stop` sends SIGTERM to the group and waits, with SIGKILL after the grace period.
  */
-export function startService(name: string, command: string, args: string[], env: Env = {}, graceMs = 10_000): Service {
-  const child = spawn(command, args, { stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, ...env }, detached: true });
+export function startService(name: string, command: string, args: string[], env: Env = {}, options: ServiceOptions = {}): Service {
+  const { graceMs = 10_000, logFile } = options;
+  // Piped output is not a terminal: colours are kept as they were on the console.
+  const colour = logFile && process.stdout.isTTY && env.NO_COLOR === undefined && process.env.NO_COLOR === undefined ? { FORCE_COLOR: "1" } : {};
+  const child = spawn(command, args, { stdio: ["ignore", logFile ? "pipe" : "inherit", logFile ? "pipe" : "inherit"], env: { ...colour, ...process.env, ...env }, detached: true });
+  let logClosed: Promise<void> = Promise.resolve();
+  if (logFile) {
+    const log = createWriteStream(logFile, { flags: "a" });
+    logClosed = new Promise((resolve) => log.once("close", () => resolve()));
+    child.stdout!.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
+    child.stderr!.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
+    // Both pipes drained (they close after the process exits): nothing more can be written.
+    let open = 2;
+    const drained = () => --open === 0 && log.end();
+    child.stdout!.once("close", drained);
+    child.stderr!.once("close", drained);
+  }
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const signal = (s: NodeJS.Signals) => {
     try {
@@ -88,6 +113,8 @@ export function startService(name: string, command: string, args: string[], env:
         await new Promise((r) => setTimeout(r, 100));
       }
       await exited;
+      // Drained once the group is gone; a pipe kept open elsewhere must not hold up the stop.
+      await Promise.race([logClosed, sleep(2_000)]);
     },
   };
 }

@@ -2,8 +2,8 @@
 // together at any moment: also while they are still starting (Ctrl-C during `npm start`).
 import { startService, waitForUrl, type Service } from "./processes";
 
-/** A service run straight under node, ready once `readyUrl` answers 2xx. */
-export type ServiceSpec = { name: string; args: string[]; env: Record<string, string>; readyUrl: string };
+/** A service run straight under node, ready once `readyUrl` answers 2xx; its output also goes to `logFile` when set. */
+export type ServiceSpec = { name: string; args: string[]; env: Record<string, string>; readyUrl: string; logFile?: string };
 
 export type ServiceGroupOptions = {
   /** Called when a service exits on its own (not while stopping). */
@@ -41,7 +41,7 @@ export function createServiceGroup(steps: ServiceSpec[][], options: ServiceGroup
 
   const launch = async (spec: ServiceSpec) => {
     if (stopping.signal.aborted) throw new StartStoppedError();
-    const service = startService(spec.name, process.execPath, spec.args, { ...spec.env, HALLES_SERVICE: spec.name });
+    const service = startService(spec.name, process.execPath, spec.args, { ...spec.env, HALLES_SERVICE: spec.name }, { logFile: spec.logFile });
     services.push(service);
     service.child.on("exit", (code) => !stopping.signal.aborted && options.onCrash?.(service, code ?? 1));
     await waitForUrl(spec.readyUrl, options.readyTimeoutMs ?? 60_000, service, stopping.signal);

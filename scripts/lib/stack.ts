@@ -1,5 +1,6 @@
 // The running system: the web app, the three worker services and, when no real ones are
 // configured, the local Stripe test server and mail capture. Used by `npm start` and the e2e run.
+import path from "node:path";
 import { LOCAL_WEBHOOK_SECRET } from "../../lib/deployment";
 import type { PortClaim } from "../../lib/net/port-in-use";
 import { NEXT_BIN, typescript, WEB_PRELOAD, type Service } from "./processes";
@@ -32,6 +33,8 @@ export type StackOptions = {
   useMailCapture: boolean;
   /** Called when a service exits on its own (not while stopping). */
   onCrash?: (service: Service, code: number) => void;
+  /** Also writes each service's output to `<logDir>/<service>.log` (the console still shows it). */
+  logDir?: string;
 };
 
 /** Nothing runs until `start()`; `stop()` works at any moment (see service-group.ts). */
@@ -76,14 +79,15 @@ export function createStack(options: StackOptions): Stack {
       readyUrl: `http://127.0.0.1:${ports[port]}/health/ready`,
     })),
   );
-  return { ...createServiceGroup(steps, { onCrash: options.onCrash }), env };
+  const logged = options.logDir ? steps.map((step) => step.map((spec) => ({ ...spec, logFile: path.join(options.logDir!, `${spec.name}.log`) }))) : steps;
+  return { ...createServiceGroup(logged, { onCrash: options.onCrash }), env };
 }
 
 /**
  * The ports the stack will listen on, for the check before start-up; `variable` names what sets
  * each one. The web server listens on every interface, the others on 127.0.0.1.
  */
-export function stackPortClaims(options: Omit<StackOptions, "env" | "onCrash">, variable: (port: keyof StackPorts) => string): PortClaim[] {
+export function stackPortClaims(options: Omit<StackOptions, "env" | "onCrash" | "logDir">, variable: (port: keyof StackPorts) => string): PortClaim[] {
   const { ports } = options;
   const claim = (port: keyof StackPorts, purpose: string, host?: string): PortClaim => ({ port: ports[port], host, purpose, variable: variable(port) });
   return [

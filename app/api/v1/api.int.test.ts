@@ -4,6 +4,7 @@ import { GET as categories } from "./categories/route";
 import { GET as product } from "./products/[slug]/route";
 import { GET as products } from "./products/route";
 import { GET as stores } from "./stores/route";
+import { GET as unknownGet, POST as unknownPost } from "../[...path]/route";
 
 const get = (path: string) => new Request(`http://localhost${path}`);
 const ctx = (slug: string) => ({ params: Promise.resolve({ slug }) });
@@ -74,5 +75,14 @@ describe("GET /api/v1/categories and /api/v1/stores", () => {
     const bad = await stores(get("/api/v1/stores?postcode=%3Cb%3E"), undefined);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.fields.postcode).toBeDefined();
+  });
+});
+
+describe("any other path under /api (issue 6 item 15, found by the fuzzer: the storefront's HTML 404)", () => {
+  it("answers 404 with the error body, whatever the method", async () => {
+    for (const response of [await unknownGet(get("/api/v1/nope"), undefined), await unknownPost(new Request("http://localhost/api/csrf", { method: "POST", body: "{}" }), undefined)]) {
+      expect(response.status).toBe(404);
+      expect((await response.json()).error).toMatchObject({ code: "not_found", message: expect.stringContaining("no such API endpoint") });
+    }
   });
 });

@@ -7,6 +7,7 @@ import { readTextWithin } from "@/lib/api/body";
 import { ApiError } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { recordableEvent } from "@/lib/payments/webhook-event";
 import { getStripe, stripeConfig } from "@/lib/payments/stripe";
 
 /** Stripe's events are a few KiB; anything near this is not one of them. */
@@ -22,6 +23,7 @@ export const POST = apiHandler(async (request: Request) => {
   } catch {
     throw new ApiError("bad_request", "The Stripe signature is missing, invalid or too old.");
   }
+  if (!recordableEvent(event)) throw new ApiError("bad_request", "The body is not a Stripe event.");
   const stored = await getDb().transaction(async (tx) => {
     const inserted = await recordStripeEvent(tx, event);
     if (inserted) await enqueueJob(tx, "process-stripe-event", { eventId: event.id }, { jobKey: `stripe-event:${event.id}` });

@@ -63,6 +63,20 @@ describe("POST /api/webhooks/stripe", () => {
     expect(response.status).toBe(400);
   });
 
+  it.each([
+    ["an id of another shape", (e: Record<string, unknown>) => ({ ...e, id: 5 })],
+    ["no type", (e: Record<string, unknown>) => ({ ...e, type: undefined })],
+    ["no data.object", (e: Record<string, unknown>) => ({ ...e, data: null })],
+    ["a NUL, which jsonb refuses", (e: Record<string, unknown>) => ({ ...e, data: { object: { id: "cs_test_1", note: "a\u0000b" } } })],
+    ["a lone surrogate", (e: Record<string, unknown>) => ({ ...e, data: { object: { id: "\ud800" } } })],
+  ])("fuzzing (issue 6 item 15): refuses a signed body that is not a Stripe event (%s) with 400, storing nothing", async (_what, change) => {
+    const id = `evt_${randomUUID().replaceAll("-", "")}`;
+    const response = await deliver(JSON.stringify(change(JSON.parse(event(id)))));
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toEqual({ code: "bad_request", message: "The body is not a Stripe event." });
+    expect(await db.select().from(stripeEvents).where(eq(stripeEvents.id, id))).toHaveLength(0);
+  });
+
   it("limits (issue 6 item 8): refuses a body over the limit with 413 before storing anything, even a signed one", async () => {
     const id = `evt_${randomUUID().replaceAll("-", "")}`;
     const huge = JSON.stringify({ ...JSON.parse(event(id)), padding: "x".repeat(MAX_WEBHOOK_BYTES) });

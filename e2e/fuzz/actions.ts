@@ -1,0 +1,156 @@
+// The fuzzer's requests for each server action, as fast-check arbitraries: posted as Next.js's
+// client posts them (Next-Action header, React's encoding), as forms without JavaScript, and with
+// arguments no form sends. Every action is found by surface.ts; its form fields (the zod schema's
+// keys) live in ACTION_PROFILES, and the spec checks that every action found has its entry.
+import fc from "fast-check";
+import type { ActionCall, Probe } from "./client";
+import { cookieHeader, ids, one, sessions, slug, type FuzzContext } from "./context";
+import { badText, field } from "./inputs";
+import { pageUrl, type ServerAction } from "./surface";
+
+type ActionProfile = {
+  /** `state`: made by lib/actions.ts, called as (previous state, form data); `form`: called with the form data alone. */
+  takes: "state" | "form";
+  /** The form's fields (the zod schema's keys) and plausible values. */
+  fields: (ctx: FuzzContext) => Record<string, fc.Arbitrary<string>>;
+  /** Extra field names the action reads by pattern. */
+  patternFields?: (ctx: FuzzContext) => fc.Arbitrary<string>;
+  /** It ends the customer's session: its requests run after all others. */
+  endsSession?: boolean;
+  runs?: number;
+};
+
+const email = (ctx: FuzzContext) => fc.oneof(one([ctx.customerEmail, ctx.customerEmail.toUpperCase()]), fc.stringMatching(/^fuzz-[a-z0-9]{6}@example\.test$/));
+const password = (ctx: FuzzContext) => one([ctx.password, "a-wrong-password", "short"]);
+const nextPath = () => one(["/account", "/checkout", "/basket?x=1", "//evil.example", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"]);
+const token = () => fc.stringMatching(/^[A-Za-z0-9_-]{20,64}$/);
+const text = () => fc.string({ minLength: 1, maxLength: 30 });
+const postcode = () => one(["69003", "33000", "75001", "1234", "SW1A 1AA"]);
+const phone = () => one(["", "+33 6 12 34 56 78", "06.12.34.56.78"]);
+
+export const ACTION_PROFILES: Record<string, ActionProfile> = {
+  "lib/auth/actions.ts:signInWithPassword": { takes: "state", fields: (ctx) => ({ email: email(ctx), password: password(ctx), next: nextPath() }) },
+  "lib/auth/actions.ts:signUp": {
+    takes: "state",
+    fields: (ctx) => ({ name: text(), email: email(ctx), password: password(ctx), confirmPassword: password(ctx), next: nextPath() }),
+  },
+  "lib/auth/actions.ts:confirmSignUp": { takes: "state", fields: () => ({ token: token(), next: nextPath() }) },
+  "lib/auth/actions.ts:requestPasswordResetLink": { takes: "state", fields: (ctx) => ({ email: email(ctx) }) },
+  "lib/auth/actions.ts:chooseNewPassword": { takes: "state", fields: (ctx) => ({ token: token(), password: password(ctx), confirmPassword: password(ctx) }) },
+  "lib/auth/actions.ts:signOutOfAccount": { takes: "state", fields: () => ({}), endsSession: true, runs: 30 },
+  "lib/auth/actions.ts:saveAddress": {
+    takes: "state",
+    fields: () => ({ label: text(), recipient: text(), street: text(), postcode: postcode(), city: text(), phone: phone() }),
+  },
+  "lib/auth/actions.ts:removeAddress": { takes: "state", fields: (ctx) => ({ id: fc.oneof(fc.constant(ctx.addressId), fc.uuid()) }) },
+  "lib/basket/actions.ts:addToBasket": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["1", "2", "250", "0", "-1"]), js: one(["1"]) }) },
+  "lib/basket/actions.ts:updateBasketLine": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["0", "1", "3", "500"]), js: one(["1"]) }) },
+  "lib/checkout/actions.ts:placeOrderAndPay": {
+    takes: "state",
+    fields: (ctx) => ({
+      fulfilment: one(["delivery", "collection"]),
+      deliverySlotId: one(ctx.slotIds.map(String)),
+      collectionSlotId: one(ctx.slotIds.map(String)),
+      recipient: text(),
+      street: text(),
+      postcode: postcode(),
+      city: text(),
+      phone: phone(),
+    }),
+    patternFields: (ctx) => ids(ctx).map((id) => `sub_${id}`),
+  },
+  "lib/orders/actions.ts:payOrder": { takes: "form", fields: (ctx) => ({ orderId: fc.oneof(fc.constant(ctx.orderId), fc.uuid()) }) },
+  "lib/orders/actions.ts:cancelOrder": { takes: "form", fields: (ctx) => ({ orderId: fc.oneof(fc.constant(ctx.orderId), fc.uuid()) }) },
+  "lib/storefront/actions.ts:chooseStore": { takes: "state", fields: (ctx) => ({ store: slug((c) => c.storeSlugs)(ctx) }) },
+};
+
+const fileValue = fc
+  .tuple(fc.uint8Array({ maxLength: 3_000 }), fc.constantFrom("a.txt", "../../etc/passwd", 'x".png', "é😀.png", ""), fc.constantFrom("text/plain", "image/png", "application/x-evil", ""))
+  .map(([bytes, name, type]) => new File([bytes], name, { type }) as FormDataEntryValue);
+
+/*
+ * Not fuzzed: field names naming actions ($ACTION_ID_…, $ACTION_REF_…) in posts without
+ * JavaScript. Next.js answers an unknown action id 400 or 404 itself, but prints the error with
+ * its stack each time, as it does for a client of an older deployment: nothing the app decides.
+ */
+/**
+ * Control characters (other than tab, CR and LF, which FormData escapes) in a part's name or file
+ * name make Next.js's multipart parser (busboy) throw "Malformed part header" before any action
+ * runs: a 500 the app cannot answer otherwise, left out here (see the report of issue 6 item 15).
+ */
+const partHeaderSafe = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "");
+
+const randomFieldName = fc
+  .oneof(
+    fc.constantFrom("__proto__", "constructor", "$ACTION_KEY", "0", "_1_email", "", "a".repeat(2_000), "sub_1", "sub_99999999999", "sub_-1", 'a"b', "a\r\nb"),
+    fc.string({ unit: "binary", maxLength: 12 }),
+  )
+  .map(partHeaderSafe);
+
+/** The form's fields: each known one present (mostly), bad or plausible, sometimes twice or a file; plus unknown ones. */
+function formFields(profile: ActionProfile, ctx: FuzzContext): fc.Arbitrary<[string, FormDataEntryValue][]> {
+  const known = Object.entries(profile.fields(ctx)).map(([name, plausible]) =>
+    fc.oneof(
+      { weight: 8, arbitrary: field(plausible).map((value): [string, FormDataEntryValue][] => [[name, value]]) },
+      { weight: 2, arbitrary: fc.constant<[string, FormDataEntryValue][]>([]) },
+      { weight: 1, arbitrary: fc.tuple(field(plausible), field(plausible)).map(([a, b]): [string, FormDataEntryValue][] => [[name, a], [name, b]]) },
+      { weight: 1, arbitrary: fileValue.map((file): [string, FormDataEntryValue][] => [[name, file]]) },
+    ),
+  );
+  const patterned = profile.patternFields ? fc.array(fc.tuple(profile.patternFields(ctx), field(one(["allow", "refuse"]))), { maxLength: 3 }) : fc.constant([]);
+  const extra = fc.array(fc.tuple(randomFieldName, fc.oneof(badText(5_000), fileValue)), { maxLength: 3 });
+  return fc.tuple(fc.tuple(...known), patterned, extra).map(([fields, more, unknown]) => [...fields.flat(), ...more, ...unknown] as [string, FormDataEntryValue][]);
+}
+
+/**
+ * A page whose form posts the action, [params] filled (the store segment too: the real store's,
+ * or the default). Only those: Next.js answers an action posted to another page 404 and logs it
+ * as an error of its own ("Failed to find Server Action"), as for a client of another deployment.
+ */
+function actionPage(action: ServerAction, ctx: FuzzContext): fc.Arbitrary<string> {
+  return fc.tuple(one(action.pages), one(["_default", ...ctx.storeSlugs])).map(([page, store]) =>
+    pageUrl(page, (param) => ({ store, slug: ctx.productSlugs[0], id: ctx.orderId, postcode: "-", query: "-" })[param] ?? "-"),
+  );
+}
+
+/** The Origin a browser sends with a form post: this site's, mostly; another site's, or a broken one, sometimes. */
+const origin = (ctx: FuzzContext) =>
+  fc.oneof({ weight: 8, arbitrary: fc.constant(ctx.origin) }, { weight: 1, arbitrary: fc.constantFrom("null", "https://evil.example", "http://localhost:1", "not a url", `${ctx.origin}.evil.example`) });
+
+/** Argument lists no form sends: nothing, scalars, objects where the form data goes, too many. */
+function wrongArguments(fields: [string, FormDataEntryValue][], ctx: FuzzContext): fc.Arbitrary<unknown[]> {
+  const form = () => fields.reduce((f, [k, v]) => (f.append(k, v), f), new FormData());
+  const loose = fc.jsonValue({ maxDepth: 2 });
+  return fc.oneof<fc.Arbitrary<unknown[]>[]>(
+    fc.constant([]),
+    fc.array(loose, { minLength: 1, maxLength: 3 }),
+    loose.map((state) => [state, Object.fromEntries(fields.filter(([, v]) => typeof v === "string"))]),
+    fc.constant(null).map(() => [form()]),
+    fc.constant(null).map(() => [form(), form()]),
+    loose.map((state) => [state, form(), state]),
+    badText(1_000).map((t) => [{}, t]),
+    fc.constant([{}, ctx.orderId]),
+  );
+}
+
+export function actionProbes(action: ServerAction, ctx: FuzzContext): fc.Arbitrary<Probe> {
+  const profile = ACTION_PROFILES[action.name] ?? { takes: "state" as const, fields: () => ({}) };
+  const id = action.id!;
+  const state = fc.oneof({ weight: 4, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) });
+  return fc.tuple(formFields(profile, ctx), actionPage(action, ctx), origin(ctx), cookieHeader, sessions, state, fc.nat(99)).chain(([fields, page, from, cookie, session, previous, roll]) => {
+    // From another site: refused by the web server's front door.
+    const mustAnswer = from === ctx.origin ? undefined : [403];
+    const base = { target: `action ${action.name}`, method: "POST", url: page, session, headers: { origin: from, ...cookie }, endsSession: profile.endsSession, mustAnswer };
+    const form = () => fields.reduce((f, [k, v]) => (f.append(k, v), f), new FormData());
+    const right: ActionCall = profile.takes === "state" ? { style: "fetch", id, args: [previous, form()] } : { style: "fetch", id, args: [form()] };
+    const noJs: ActionCall = profile.takes === "state" ? { style: "no-js-state", id, state: previous, fields } : { style: "no-js-form", id, fields };
+    // The other kind of no-JavaScript post than the action's forms make.
+    const otherNoJs: ActionCall = profile.takes === "state" ? { style: "no-js-form", id, fields } : { style: "no-js-state", id, state: previous, fields };
+    if (roll < 55) return fc.constant<Probe>({ ...base, action: right });
+    if (roll < 80) return fc.constant<Probe>({ ...base, action: noJs });
+    if (roll < 85) return fc.constant<Probe>({ ...base, action: otherNoJs });
+    return wrongArguments(fields, ctx).map((args): Probe => ({ ...base, action: { style: "fetch", id, args } }));
+  });
+}
+
+export const actionRuns = (action: ServerAction) => ACTION_PROFILES[action.name]?.runs ?? 45;
