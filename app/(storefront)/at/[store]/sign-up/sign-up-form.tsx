@@ -3,7 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { Field, FormMessage, primaryButton } from "@/components/account/form-field";
 import { signUp } from "@/lib/auth/actions";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { NewPasswordFields } from "@/components/account/new-password-fields";
 
 /** `children`: the hidden return path, rendered by the page. */
 export function SignUpForm({ children }: { children?: ReactNode }) {
@@ -23,17 +23,7 @@ export function SignUpForm({ children }: { children?: ReactNode }) {
       {children}
       <Field label="Name" name="name" autoComplete="name" required maxLength={100} defaultValue={state.values?.name} errors={state.errors?.name} />
       <Field label="E-mail" name="email" type="email" autoComplete="email" inputMode="email" required maxLength={254} defaultValue={state.values?.email} errors={state.errors?.email} />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={200}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        errors={state.errors?.password}
-      />
-      <Field label="Confirm password" name="confirmPassword" type="password" autoComplete="new-password" required maxLength={200} errors={state.errors?.confirmPassword} />
+      <NewPasswordFields label="Password" errors={state.errors} />
       <button type="submit" disabled={pending} className={`${primaryButton} w-full`}>
         {pending ? "Creating your account…" : "Create account"}
       </button>
