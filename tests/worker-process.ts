@@ -78,3 +78,9 @@ export function spawnWorker(entry: string, env: Record<string, string>): WorkerP
     },
   };
 }
+
+/** What a test prints when a worker did not do what it should: exit state, last log lines, stderr. */
+export function describeWorker(worker: WorkerProcess): string {
+  const exit = worker.child.exitCode ?? worker.child.signalCode ?? "running";
+  return `${worker.pid} (${exit}); last lines ${JSON.stringify(worker.logs.slice(-5))}; stderr ${worker.stderr().slice(-2_000)}`;
+}

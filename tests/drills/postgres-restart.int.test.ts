@@ -14,7 +14,7 @@ import { enqueueJob } from "@/lib/jobs/queue";
 import { logger } from "@/lib/logger";
 import { createStripe } from "@/lib/payments/stripe";
 import { createSlot, setStock, shopperWithBasket, stockOf, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
-import { spawnWorker, type WorkerProcess } from "@/tests/worker-process";
+import { describeWorker, spawnWorker, type WorkerProcess } from "@/tests/worker-process";
 import { createStripeTestServer, type StripeTestServer } from "@/tools/stripe-test-server/server";
 import { GOOD_CARD, submitCard } from "@/tools/stripe-test-server/test-helpers";
 import { startDrillPostgres, type DrillPostgres } from "./drill-postgres";
@@ -226,7 +226,12 @@ describe("fault drills (issue 6 item 14): PostgreSQL restarted under a checkout 
     await pg.start();
     const back = performance.now();
     const recovery: Record<string, number> = {};
-    for (const probe of probes) recovery[probe.name] = Math.round((await probe.waitFor(200, back, 30_000)).answeredAt - back);
+    for (const probe of probes) {
+      const ready = await probe.waitFor(200, back, 30_000).catch((error: Error) => {
+        throw new Error(`${error.message}\n${[orderWorker, scheduler].map(describeWorker).join("\n")}`);
+      });
+      recovery[probe.name] = Math.round(ready.answeredAt - back);
+    }
     await load;
 
     const finished = [...outcomes.values()];
