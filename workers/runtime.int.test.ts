@@ -57,6 +57,7 @@ async function confirmedOrder(): Promise<{ id: string; contactEmail: string }> {
       userId,
       storeId,
       slotId,
+      slotStartsAt: startsAt,
       fulfilment: "collection",
       status: "confirmed",
       contactEmail: `runtime-${randomUUID().slice(0, 8)}@example.test`,

@@ -177,6 +177,7 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
             userId: input.userId,
             storeId: view.store.id,
             slotId: slot.id,
+            slotStartsAt: slot.startsAt,
             fulfilment: input.fulfilment,
             status: "pending_payment",
             deliveryAddress,

@@ -29,7 +29,7 @@ export async function confirmPaidOrder(
       to: "authorized",
       actor,
       data: { paymentIntentId: params.paymentIntentId },
-      set: { paymentIntentId: params.paymentIntentId },
+      set: { paymentIntentId: params.paymentIntentId, authorizedAt: new Date() },
     });
   } else if (current.status !== "authorized") {
     return { changed: false, order: current };

@@ -12,6 +12,7 @@ let close: () => Promise<void>;
 let storeId: number;
 let userId: string;
 let slotId: number;
+const slotStartsAt = new Date(Date.now() + 86_400_000);
 
 beforeAll(async () => {
   const connection = createDatabase(process.env.DATABASE_URL!, 12);
@@ -22,10 +23,9 @@ beforeAll(async () => {
     .insert(users)
     .values({ email: `orders-${randomUUID()}@example.test`, name: "Test Shopper", passwordHash: "not-used" })
     .returning({ id: users.id });
-  const startsAt = new Date(Date.now() + 86_400_000);
   [{ id: slotId }] = await db
     .insert(slots)
-    .values({ storeId, kind: "collection", startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), capacity: 3 })
+    .values({ storeId, kind: "collection", startsAt: slotStartsAt, endsAt: new Date(slotStartsAt.getTime() + 3_600_000), capacity: 3 })
     .returning({ id: slots.id });
 });
 
@@ -39,6 +39,7 @@ async function newOrder() {
       userId,
       storeId,
       slotId,
+      slotStartsAt,
       fulfilment: "collection",
       contactEmail: "shopper@example.test",
       subtotalCents: 1000,

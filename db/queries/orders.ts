@@ -13,7 +13,9 @@ export type TransitionInput = {
   reason?: string;
   data?: Record<string, unknown>;
   /** Further columns to set with the status (amounts, payment ids…). */
-  set?: Partial<Pick<Order, "capturedCents" | "refundedCents" | "paymentIntentId" | "cancelReason">>;
+  set?: Partial<
+    Pick<Order, "capturedCents" | "refundedCents" | "paymentIntentId" | "cancelReason" | "authorizedAt" | "finalTotalCents" | "pickerId" | "pickingStartedAt" | "pickedAt">
+  >;
 };
 
 export type TransitionResult = { changed: true; order: Order; from: OrderStatus } | { changed: false; order: Order | null };

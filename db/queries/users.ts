@@ -2,7 +2,7 @@
 import { and, asc, count, desc, eq, gt, gte, isNull, lt, max, sql } from "drizzle-orm";
 import { UUID_PATTERN } from "@/lib/ids";
 import type { Executor } from "../client";
-import { addresses, signInAttempts, users, type Address, type User, type UserRole } from "../schema";
+import { addresses, signInAttempts, staffStores, users, type Address, type User, type UserRole } from "../schema";
 
 export class UserQueryError extends Error {
   constructor(readonly code: "email_taken") {
@@ -21,7 +21,6 @@ export interface NewUserInput {
   name: string;
   passwordHash: string;
   role?: UserRole;
-  storeId?: number | null;
   /** False for a sign-up awaiting its confirmation link; accounts made by staff or fixtures are verified. */
   verified?: boolean;
 }
@@ -46,6 +45,18 @@ export async function findUserById(db: Executor, id: string): Promise<User | nul
   if (!UUID_PATTERN.test(id)) return null;
   const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return user ?? null;
+}
+
+/** The stores an agent works in, by id. */
+export async function listStaffStoreIds(db: Executor, userId: string): Promise<number[]> {
+  const rows = await db.select({ storeId: staffStores.storeId }).from(staffStores).where(eq(staffStores.userId, userId)).orderBy(asc(staffStores.storeId));
+  return rows.map((r) => r.storeId);
+}
+
+/** Replaces the stores a staff member works in. */
+export async function setStaffStores(db: Executor, userId: string, storeIds: readonly number[]): Promise<void> {
+  await db.delete(staffStores).where(eq(staffStores.userId, userId));
+  if (storeIds.length > 0) await db.insert(staffStores).values(storeIds.map((storeId) => ({ userId, storeId })));
 }
 
 export async function updatePasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {

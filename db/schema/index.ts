@@ -6,3 +6,4 @@ export * from "./slots";
 export * from "./orders";
 export * from "./payments";
 export * from "./limits";
+export * from "./staff";

@@ -20,6 +20,20 @@ export const orderStatus = pgEnum("order_status", [
   "cancelled",
 ]);
 export const fulfilment = pgEnum("fulfilment", ["delivery", "collection"]);
+/** How a picker settled an order line. */
+export const linePickStatus = pgEnum("line_pick_status", ["picked", "missing", "substituted"]);
+
+/** A substitute's snapshot; `quantity` in items, or grams when sold by weight. */
+export type LineSubstitute = {
+  variantId: number;
+  productName: string;
+  sizeLabel: string;
+  sku: string;
+  sellingMode: "unit" | "weight";
+  unitPriceCents: number;
+  vatRateBp: number;
+  quantity: number;
+};
 
 /** Human-friendly order numbers (H-000123). */
 export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 1000 });
@@ -52,21 +66,39 @@ export const orders = pgTable(
     authorizedCents: integer("authorized_cents").notNull(),
     capturedCents: integer("captured_cents"),
     refundedCents: integer("refunded_cents").notNull().default(0),
+    /** What picking came to (VAT included, delivery fee too): the amount captured, up to the authorisation. */
+    finalTotalCents: integer("final_total_cents"),
     checkoutSessionId: text("checkout_session_id").unique(),
     paymentIntentId: text("payment_intent_id").unique(),
     /** Unpaid orders are cancelled after this moment. */
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     cancelReason: text("cancel_reason"),
+    /** The slot's start, copied from it (slots never move): the queue sorts and pages on it. */
+    slotStartsAt: timestamp("slot_starts_at", { withTimezone: true }).notNull(),
+    /** When the card was authorised; Stripe drops an uncaptured authorisation 7 days later. */
+    authorizedAt: timestamp("authorized_at", { withTimezone: true }),
+    /** Set by the scheduler once the authorisation is 6 days old and the order is still not captured. */
+    authorizationFlaggedAt: timestamp("authorization_flagged_at", { withTimezone: true }),
+    /** The agent picking the order (claimed); one at a time. */
+    pickerId: uuid("picker_id").references(() => users.id, { onDelete: "set null" }),
+    pickingStartedAt: timestamp("picking_started_at", { withTimezone: true }),
+    pickedAt: timestamp("picked_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
   },
   (t) => [
     index("orders_user_id_created_at_idx").on(t.userId, t.createdAt),
     index("orders_store_id_status_idx").on(t.storeId, t.status),
+    // The agents' queue: a store's orders by slot, optionally of one status, paged by (slot start, number).
+    index("orders_queue_idx").on(t.storeId, t.slotStartsAt, t.number),
+    index("orders_queue_status_idx").on(t.storeId, t.status, t.slotStartsAt, t.number),
+    index("orders_store_id_contact_email_idx").on(t.storeId, t.contactEmail),
+    index("orders_authorized_at_idx").on(t.authorizedAt).where(sql`${t.status} in ('confirmed', 'picking', 'picked') and ${t.capturedCents} is null`),
     index("orders_slot_id_idx").on(t.slotId),
     index("orders_pending_expires_at_idx").on(t.expiresAt).where(sql`${t.status} = 'pending_payment'`),
     check("orders_amounts_check", sql`${t.totalCents} > 0 and ${t.authorizedCents} >= ${t.totalCents} and ${t.refundedCents} >= 0`),
     check("orders_capture_check", sql`${t.capturedCents} is null or ${t.capturedCents} <= ${t.authorizedCents}`),
+    check("orders_refund_check", sql`${t.refundedCents} <= coalesce(${t.capturedCents}, 0)`),
   ],
 );
 
@@ -90,9 +122,15 @@ export const orderLines = pgTable(
     vatRateBp: integer("vat_rate_bp").notNull(),
     lineTotalCents: integer("line_total_cents").notNull(),
     substitution: substitutionPreference("substitution").notNull(),
-    /** Set when picked: the quantity (or grams) actually picked and its price. */
+    /** Null until the picker settles the line. */
+    pickStatus: linePickStatus("pick_status"),
+    /** Picked (or substituted): the quantity, or grams, actually picked; missing in part: what was found. */
     pickedQuantity: integer("picked_quantity"),
+    /** What the line costs after picking: its own price for what was found, a substitute's capped at the line's. */
     pickedTotalCents: integer("picked_total_cents"),
+    /** The product given instead, as it was when picked. */
+    substitute: jsonb("substitute").$type<LineSubstitute>(),
+    pickedAt: timestamp("picked_at", { withTimezone: true }),
     position: integer("position").notNull(),
   },
   (t) => [
@@ -126,4 +164,5 @@ export type NewOrder = typeof orders.$inferInsert;
 export type OrderLine = typeof orderLines.$inferSelect;
 export type OrderEvent = typeof orderEvents.$inferSelect;
 export type OrderStatus = (typeof orderStatus.enumValues)[number];
+export type LinePickStatus = (typeof linePickStatus.enumValues)[number];
 export type Fulfilment = (typeof fulfilment.enumValues)[number];

@@ -2,7 +2,6 @@
 // one-time tokens e-mailed to confirm an address or reset a password.
 import { sql } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { stores } from "./stores";
 
 export const userRole = pgEnum("user_role", ["customer", "agent", "marketing", "admin"]);
 
@@ -16,8 +15,6 @@ export const users = pgTable(
     /** scrypt hash in PHC-like form (see lib/auth/password.ts); never a plain or fast hash. */
     passwordHash: text("password_hash").notNull(),
     role: userRole("role").notNull().default("customer"),
-    /** The store an agent works in; null for everyone else. */
-    storeId: integer("store_id").references(() => stores.id, { onDelete: "set null" }),
     /** Set when the owner opened the link e-mailed at sign-up; until then the account cannot sign in. */
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     /**
@@ -30,7 +27,7 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
   },
-  (t) => [index("users_store_id_idx").on(t.storeId)],
+  (t) => [index("users_role_idx").on(t.role).where(sql`${t.role} <> 'customer'`)],
 );
 
 export const addresses = pgTable(

@@ -1,9 +1,10 @@
 // Demo accounts (lib/auth/demo-accounts.ts), upserted by e-mail, so seeding again resets their name,
-// role, store and password. Never in a real deployment's database.
+// role, stores and password. Never in a real deployment's database.
 import { sql } from "drizzle-orm";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { hashPassword } from "@/lib/auth/password";
 import type { Executor } from "../client";
+import { setStaffStores } from "../queries/users";
 import { users, type NewUser } from "../schema";
 import type { StoreRef } from "./stores";
 
@@ -15,7 +16,6 @@ export async function seedUsers(db: Executor, stores: StoreRef[]): Promise<numbe
     email: a.email,
     name: a.name,
     role: a.role,
-    storeId: a.store ? (storeId.get(a.store) ?? null) : null,
     passwordHash,
     emailVerifiedAt: new Date(),
   }));
@@ -27,12 +27,15 @@ export async function seedUsers(db: Executor, stores: StoreRef[]): Promise<numbe
       set: {
         name: sql`excluded.name`,
         role: sql`excluded.role`,
-        storeId: sql`excluded.store_id`,
         passwordHash: sql`excluded.password_hash`,
         emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, excluded.email_verified_at)`,
         deactivatedAt: null,
       },
     })
-    .returning({ id: users.id });
+    .returning({ id: users.id, email: users.email });
+  for (const account of DEMO_ACCOUNTS) {
+    const user = saved.find((u) => u.email === account.email)!;
+    await setStaffStores(db, user.id, account.stores.map((slug) => storeId.get(slug)!));
+  }
   return saved.length;
 }

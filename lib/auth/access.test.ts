@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AccessDeniedError, checkAccess, isIdleStaffSession, STAFF_IDLE_TIMEOUT_MS, STAFF_ROLES, type SessionUser } from "./access";
 
-const as = (role: SessionUser["role"]): SessionUser => ({ id: "u1", email: `${role}@example.test`, name: role, role, storeId: null });
+const as = (role: SessionUser["role"]): SessionUser => ({ id: "u1", email: `${role}@example.test`, name: role, role, storeIds: [] });
 
 describe("checkAccess", () => {
   it("sends visitors to sign in", () => {

@@ -1,10 +1,11 @@
 // Who may do what: the session's user as read from the database, and the role check every guard uses.
 // No Next.js imports, so the workers and the tests can use it too.
 import type { Executor } from "@/db/client";
-import { findUserById } from "@/db/queries/users";
+import { findUserById, listStaffStoreIds } from "@/db/queries/users";
 import type { User, UserRole } from "@/db/schema";
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "storeId">;
+/** `storeIds`: the stores an agent works in (empty for everyone else; admins see every store). */
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role"> & { storeIds: number[] };
 
 /** Everyone who works in the back office. */
 export const STAFF_ROLES = ["agent", "marketing", "admin"] as const satisfies readonly UserRole[];
@@ -30,6 +31,11 @@ export function checkAccess(user: SessionUser | null, roles: readonly UserRole[]
   return "allowed";
 }
 
+/** Whether `user` may see and act on a store's orders and stock: its agents, and admins. */
+export function worksAtStore(user: SessionUser, storeId: number): boolean {
+  return user.role === "admin" || (user.role === "agent" && user.storeIds.includes(storeId));
+}
+
 export class AccessDeniedError extends Error {
   constructor(readonly code: Exclude<AccessDecision, "allowed">) {
     super(code === "unauthenticated" ? "Please sign in to continue." : "You do not have access to this.");
@@ -47,5 +53,6 @@ export async function loadSessionUser(db: Executor, session: SessionClaims | nul
   if (!id) return null;
   const user = await findUserById(db, id);
   if (!user || user.deactivatedAt || (session.sessionVersion ?? 0) !== user.sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, storeId: user.storeId };
+  const storeIds = user.role === "agent" ? await listStaffStoreIds(db, user.id) : [];
+  return { id: user.id, email: user.email, name: user.name, role: user.role, storeIds };
 }

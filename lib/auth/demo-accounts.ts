@@ -5,8 +5,8 @@
 export const DEMO_PASSWORD = "halles-demo-2026";
 
 export const DEMO_ACCOUNTS = [
-  { email: "customer@halles.test", name: "Camille Martin", role: "customer", store: null },
-  { email: "agent@halles.test", name: "Alex Girard", role: "agent", store: "lyon-part-dieu" },
-  { email: "marketing@halles.test", name: "Morgane Leroy", role: "marketing", store: null },
-  { email: "admin@halles.test", name: "Antoine Dubois", role: "admin", store: null },
+  { email: "customer@halles.test", name: "Camille Martin", role: "customer", stores: [] },
+  { email: "agent@halles.test", name: "Alex Girard", role: "agent", stores: ["lyon-part-dieu"] },
+  { email: "marketing@halles.test", name: "Morgane Leroy", role: "marketing", stores: [] },
+  { email: "admin@halles.test", name: "Antoine Dubois", role: "admin", stores: [] },
 ] as const;

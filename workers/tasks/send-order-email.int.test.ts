@@ -26,6 +26,7 @@ let metrics: WorkerMetrics;
 let storeId: number;
 let userId: string;
 let slotId: number;
+const slotStartsAt = new Date("2026-12-05T09:00:00Z");
 
 beforeAll(async () => {
   const connection = createDatabase(process.env.DATABASE_URL!, 6);
@@ -42,10 +43,9 @@ beforeAll(async () => {
     .insert(users)
     .values({ email: `mail-${randomUUID()}@example.test`, name: "Ana Shopper", passwordHash: "not-used" })
     .returning({ id: users.id });
-  const startsAt = new Date("2026-12-05T09:00:00Z");
   [{ id: slotId }] = await db
     .insert(slots)
-    .values({ storeId, kind: "delivery", startsAt, endsAt: new Date("2026-12-05T10:00:00Z"), capacity: 10 })
+    .values({ storeId, kind: "delivery", startsAt: slotStartsAt, endsAt: new Date("2026-12-05T10:00:00Z"), capacity: 10 })
     .returning({ id: slots.id });
 });
 
@@ -67,6 +67,7 @@ async function newOrder(status: OrderStatus = "confirmed") {
       userId,
       storeId,
       slotId,
+      slotStartsAt,
       fulfilment: "delivery",
       status,
       deliveryAddress: { recipient: "Ana Shopper", street: "3 place Bellecour", postcode: "69002", city: "Lyon", phone: null },

@@ -16,7 +16,7 @@ export default function AdminHome() {
             <h1 className="mt-2 text-3xl font-extrabold">Welcome, {user.name}</h1>
             <p className="mt-1 text-stone-700">
               You are signed in as <strong>{ROLE_NAMES[user.role]}</strong>
-              {user.role === "agent" && user.storeId === null ? " (no store assigned yet)" : ""}.
+              {user.role === "agent" && user.storeIds.length === 0 ? " (no store assigned yet)" : ""}.
             </p>
             <p className="mt-3 text-stone-600">
               Order queues, picking lists, stock corrections and the catalog editor will live here.
