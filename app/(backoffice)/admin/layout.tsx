@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { BackOfficeNav } from "./nav";
 import { ROLE_NAMES, StaffGate } from "./staff-gate";
 
 export const metadata: Metadata = { title: { default: "Back office", template: "%s · Halles back office" }, robots: { index: false, follow: false } };
@@ -23,9 +24,12 @@ export default function BackOfficeLayout({ children }: LayoutProps<"/admin">) {
           <StaffGate returnTo="/admin">
             {(user) => (
               <>
-                <p className="mx-auto max-w-7xl px-4 pt-4 text-sm text-stone-600" data-testid="staff-identity">
-                  Signed in as {user.name} · {ROLE_NAMES[user.role]}
-                </p>
+                <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 pt-4">
+                  <BackOfficeNav role={user.role} />
+                  <p className="text-sm text-stone-600" data-testid="staff-identity">
+                    Signed in as {user.name} · {ROLE_NAMES[user.role]}
+                  </p>
+                </div>
                 {children}
               </>
             )}
