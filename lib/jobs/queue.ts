@@ -76,6 +76,11 @@ export function enqueueCloseStripePayment(tx: Executor, orderId: string, payment
   return enqueueJob(tx, "close-stripe-payment", paymentIntentId ? { orderId, paymentIntentId } : { orderId });
 }
 
+/** Captures a picked order's payment from the order worker; one pending job per order. */
+export function enqueueCapturePayment(tx: Executor, orderId: string): Promise<EnqueuedJob> {
+  return enqueueJob(tx, "capture-payment", { orderId }, { jobKey: `capture-payment:${orderId}` });
+}
+
 /**
  * An account e-mail with its one-time link; at most one pending per user and kind (a newer
  * request replaces an unsent one, so only the newest link goes out).

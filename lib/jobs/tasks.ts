@@ -23,6 +23,9 @@ export const TASK_PAYLOADS = {
   // Closes what a cancelled order left open at Stripe: its Checkout Session, its authorisation,
   // and `paymentIntentId` when a payment arrived after the cancellation.
   "close-stripe-payment": z.object({ orderId: z.uuid(), paymentIntentId: z.string().min(1).optional() }),
+  // Captures a picked order's final total (capped at the authorisation) and moves it on to
+  // collection or delivery; enqueued with the move to `picked`.
+  "capture-payment": z.object({ orderId: z.uuid() }),
   "expire-unpaid-orders": z.object({}),
   "roll-slot-calendar": z.object({}),
   "prune-security-records": z.object({}),
