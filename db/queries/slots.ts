@@ -1,6 +1,7 @@
 // Delivery and collection slots: what is offered, holding and releasing a place, and the
 // rolling calendar generated from each store's opening hours.
 import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
+import { localDate, zonedTime } from "@/lib/time/zoned";
 import type { Executor } from "../client";
 import { slots, stores, type OpeningHours, type Slot, type SlotKind } from "../schema";
 
@@ -110,36 +111,4 @@ export function calendarFor(store: CalendarStore, now: Date, days: number): NewS
 function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(":").map(Number);
   return h * 60 + (m || 0);
-}
-
-/** The calendar date at `instant` in `timeZone`. */
-function localDate(instant: Date, timeZone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get("year"), month: get("month"), day: get("day") };
-}
-
-/** Offset of `timeZone` from UTC at `instant`, in minutes (Paris: 60 in winter, 120 in summer). */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
-/** The instant of a wall-clock time (minutes after midnight) on a local date (given as UTC midnight). */
-function zonedTime(day: Date, minutes: number, timeZone: string): Date {
-  const wall = day.getTime() + minutes * 60_000;
-  const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
-  // Re-check at the guessed instant: across a DST change the offset there is the right one.
-  return new Date(wall - offsetMinutes(new Date(first), timeZone) * 60_000);
 }
