@@ -27,7 +27,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "shopper", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /no-js\.spec\.ts/ },
+    { name: "shopper", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /(no-js|backoffice-.*)\.spec\.ts/ },
+    // Store agents work on a tablet.
+    { name: "agent", use: { ...devices["Galaxy Tab S4"], browserName: "chromium" }, testMatch: /backoffice-.*\.spec\.ts/ },
     { name: "shopper-no-js", use: { ...devices["Desktop Chrome"], javaScriptEnabled: false }, testMatch: /no-js\.spec\.ts/ },
   ],
 });

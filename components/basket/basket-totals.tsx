@@ -3,14 +3,19 @@
 import type { BasketTotals } from "@/lib/basket/pricing";
 import { formatCents, formatVatRate } from "@/lib/catalog/pricing";
 
-type Props = { totals: Pick<BasketTotals, "subtotalCents" | "deliveryFeeCents" | "totalCents" | "authorizedCents" | "vat">; deliveryLabel: string };
+type Props = {
+  totals: Pick<BasketTotals, "subtotalCents" | "deliveryFeeCents" | "totalCents" | "authorizedCents" | "vat">;
+  deliveryLabel: string;
+  /** False once an order is picked: the amounts are the final ones. */
+  estimated?: boolean;
+};
 
-export function BasketTotalsTable({ totals, deliveryLabel }: Props) {
-  const buffer = totals.authorizedCents - totals.totalCents;
+export function BasketTotalsTable({ totals, deliveryLabel, estimated = true }: Props) {
+  const buffer = estimated ? totals.authorizedCents - totals.totalCents : 0;
   return (
     <div className="space-y-3" data-testid="totals">
       <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1">
-        <dt>Subtotal (estimated)</dt>
+        <dt>{estimated ? "Subtotal (estimated)" : "Subtotal"}</dt>
         <dd className="text-right tabular-nums">{formatCents(totals.subtotalCents)}</dd>
         <dt>{deliveryLabel}</dt>
         <dd className="text-right tabular-nums">{totals.deliveryFeeCents === 0 ? "Free" : formatCents(totals.deliveryFeeCents)}</dd>

@@ -3,12 +3,12 @@
 // and the capture job in one transaction — then hands it over. Every step runs under the order's
 // row lock and writes the audit log; the state lives in the database, so a reload or a second
 // tablet picks up where the first left off.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, eq, gt, ilike, inArray, ne, or, sql } from "drizzle-orm";
 import { enqueueCapturePayment, enqueueStorefrontRefresh } from "@/lib/jobs/queue";
 import { worksAtStore, type SessionUser } from "@/lib/auth/access";
 import { pickTotals, settleLine, type PickOutcome } from "@/lib/picking/settle";
 import type { Executor } from "../client";
-import { orderLines, orders, productVariants, products, stockLevels, users, type LineSubstitute, type Order, type OrderLine } from "../schema";
+import { categories, orderLines, orders, productVariants, products, stockLevels, users, type LineSubstitute, type Order, type OrderLine } from "../schema";
 import { lockOrder, transitionOrder } from "./orders";
 import { recordStaffAction } from "./staff-actions";
 
@@ -211,4 +211,62 @@ export async function handOverOrder(tx: Executor, orderId: string, staff: Sessio
   const moved = await transitionOrder(tx, { orderId, to: "completed", actor: actorOf(staff) });
   await recordStaffAction(tx, { staffId: staff.id, action: "order.handover", orderId, storeId: order.storeId });
   return { ok: true, order: moved.order! };
+}
+
+export type PickingLine = OrderLine & { ean: string | null; aisle: string; aislePosition: number; shelfPosition: number };
+
+const aisle = aliasedTable(categories, "aisle");
+
+/**
+ * An order's lines as the picker walks the store: grouped by aisle (the top category of the
+ * product's shelf; the catalog has two levels), shelf by shelf, with each product's EAN to scan.
+ */
+export async function pickingList(db: Executor, orderId: string): Promise<PickingLine[]> {
+  const aisleName = sql<string>`coalesce(${aisle.name}, ${categories.name}, 'Other')`;
+  const aislePosition = sql<number>`coalesce(${aisle.position}, ${categories.position}, 1000000)`;
+  const shelfPosition = sql<number>`coalesce(${categories.position}, 0)`;
+  const rows = await db
+    .select({ line: orderLines, ean: productVariants.ean, aisle: aisleName, aislePosition, shelfPosition })
+    .from(orderLines)
+    .leftJoin(productVariants, eq(productVariants.id, orderLines.variantId))
+    .leftJoin(products, eq(products.id, productVariants.productId))
+    .leftJoin(categories, eq(categories.id, products.categoryId))
+    .leftJoin(aisle, eq(aisle.id, categories.parentId))
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(aislePosition, aisleName, shelfPosition, asc(orderLines.position));
+  return rows.map((r) => ({ ...r.line, ean: r.ean, aisle: r.aisle, aislePosition: r.aislePosition, shelfPosition: r.shelfPosition }));
+}
+
+export type SubstituteCandidate = Omit<LineSubstitute, "quantity"> & { available: number; ean: string | null };
+
+/** The store's products in stock that match `text` (words of the name, or an EAN or SKU), to offer instead of `excludeVariantId`. */
+export async function searchSubstitutes(db: Executor, params: { storeId: number; text: string; excludeVariantId: number | null; limit?: number }): Promise<SubstituteCandidate[]> {
+  const text = params.text.trim().slice(0, 100);
+  if (!text) return [];
+  const words = sql`websearch_to_tsquery('halles', ${text})`;
+  return db
+    .select({
+      variantId: productVariants.id,
+      productName: products.name,
+      sizeLabel: productVariants.sizeLabel,
+      sku: productVariants.sku,
+      ean: productVariants.ean,
+      sellingMode: productVariants.sellingMode,
+      unitPriceCents: productVariants.priceCents,
+      vatRateBp: products.vatRateBp,
+      available: sql<number>`${stockLevels.quantity} - ${stockLevels.reserved}`,
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .innerJoin(stockLevels, and(eq(stockLevels.variantId, productVariants.id), eq(stockLevels.storeId, params.storeId)))
+    .where(
+      and(
+        eq(products.active, true),
+        gt(sql`${stockLevels.quantity} - ${stockLevels.reserved}`, 0),
+        params.excludeVariantId === null ? undefined : ne(productVariants.id, params.excludeVariantId),
+        or(sql`${products.searchVector} @@ ${words}`, ilike(products.name, `%${text.replace(/[%_\\]/g, "")}%`), eq(productVariants.ean, text), eq(productVariants.sku, text)),
+      ),
+    )
+    .orderBy(sql`ts_rank(${products.searchVector}, ${words}) desc`, asc(products.name))
+    .limit(params.limit ?? 8);
 }

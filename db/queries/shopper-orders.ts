@@ -1,6 +1,6 @@
 // A shopper's own orders, for the account pages and the v1 API: every query takes the shopper's
 // id, so another shopper's order reads exactly like one that does not exist.
-import { and, asc, count, desc, eq, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { UUID_PATTERN } from "@/lib/ids";
 import { PAYMENT_UNAVAILABLE_REASON } from "@/lib/orders/state-machine";
 import type { Executor } from "../client";
@@ -70,9 +70,9 @@ export async function listShopperOrders(db: Executor, userId: string, params: { 
   return { items, page, pageSize, total, pageCount: Math.ceil(total / pageSize) };
 }
 
-export type ShopperOrderEvent = { fromStatus: OrderStatus | null; toStatus: OrderStatus; reason: string | null; at: Date };
+export type OrderTimelineEvent = { fromStatus: OrderStatus | null; toStatus: OrderStatus; reason: string | null; at: Date };
 
-export type ShopperOrderDetail = {
+export type OrderDetail = {
   order: Order;
   store: { slug: string; name: string };
   /** Where a click & collect order is collected. */
@@ -80,12 +80,22 @@ export type ShopperOrderDetail = {
   slot: { startsAt: Date; endsAt: Date };
   lines: OrderLine[];
   /** Status changes, oldest first; e-mail records (from = to) are left out. */
-  timeline: ShopperOrderEvent[];
+  timeline: OrderTimelineEvent[];
 };
 
 /** One of the shopper's orders with its lines and status timeline; null when malformed, missing or another's. */
-export async function getShopperOrder(db: Executor, userId: string, orderId: string): Promise<ShopperOrderDetail | null> {
+export async function getShopperOrder(db: Executor, userId: string, orderId: string): Promise<OrderDetail | null> {
   if (!UUID.test(userId) || !UUID.test(orderId)) return null;
+  return orderDetail(db, orderId, ownOrder(userId));
+}
+
+/** Any order, for staff pages (which check the store themselves); null when malformed or missing. */
+export async function getOrderDetail(db: Executor, orderId: string): Promise<OrderDetail | null> {
+  if (!UUID.test(orderId)) return null;
+  return orderDetail(db, orderId);
+}
+
+async function orderDetail(db: Executor, orderId: string, scope?: SQL): Promise<OrderDetail | null> {
   const [head] = await db
     .select({
       order: orders,
@@ -96,7 +106,7 @@ export async function getShopperOrder(db: Executor, userId: string, orderId: str
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .innerJoin(slots, eq(slots.id, orders.slotId))
-    .where(and(eq(orders.id, orderId), ownOrder(userId)));
+    .where(and(eq(orders.id, orderId), scope));
   if (!head) return null;
   const [lines, timeline] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position)),

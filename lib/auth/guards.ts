@@ -6,7 +6,6 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import type { UserRole } from "@/db/schema";
-import { ApiError } from "@/lib/api/errors";
 import { AccessDeniedError, checkAccess, loadSessionUser, type SessionUser } from "./access";
 import { safeNextPath } from "./safe-path";
 
@@ -47,16 +46,4 @@ export async function authorizePage(
   const decision = checkAccess(user, roles);
   if (decision === "unauthenticated") redirect(signInPath(returnTo));
   return { allowed: decision === "allowed", user: user! };
-}
-
-/**
- * For route handlers (inside lib/api/handler.ts's apiHandler): 401 when signed out, 403 for the
- * wrong role, with the API's JSON error body.
- */
-export async function requireApiRole(...roles: UserRole[]): Promise<SessionUser> {
-  const user = await getSessionUser();
-  const decision = checkAccess(user, roles);
-  if (decision === "unauthenticated") throw new ApiError("unauthorized", "Sign in to use this endpoint.");
-  if (decision === "forbidden") throw new ApiError("forbidden", "Your account may not use this endpoint.");
-  return user!;
 }

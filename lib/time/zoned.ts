@@ -40,9 +40,9 @@ export function isoDay(instant: Date, timeZone: string): string {
 }
 
 /** The instants a local day ("2026-12-02") spans in `timeZone`: [start, end). */
-export function dayRange(day: string, timeZone: string): { start: Date; end: Date } {
+export function dayRange(day: string, timeZone: string): { from: Date; to: Date } {
   const [year, month, date] = day.split("-").map(Number);
   const midnight = new Date(Date.UTC(year, month - 1, date));
   const next = new Date(Date.UTC(year, month - 1, date + 1));
-  return { start: zonedTime(midnight, 0, timeZone), end: zonedTime(next, 0, timeZone) };
+  return { from: zonedTime(midnight, 0, timeZone), to: zonedTime(next, 0, timeZone) };
 }

@@ -1,5 +1,5 @@
 // The shopper's orders as the v1 API shows them: integer cents with currency.
-import type { ShopperOrderDetail, ShopperOrderSummary } from "@/db/queries/shopper-orders";
+import type { OrderDetail, ShopperOrderSummary } from "@/db/queries/shopper-orders";
 
 const money = (cents: number) => ({ amount: cents, currency: "EUR" as const });
 
@@ -18,7 +18,7 @@ export function orderSummaryJson(o: ShopperOrderSummary) {
   };
 }
 
-export function orderDetailJson({ order, store, slot, lines, timeline }: ShopperOrderDetail) {
+export function orderDetailJson({ order, store, slot, lines, timeline }: OrderDetail) {
   return {
     id: order.id,
     number: order.number,

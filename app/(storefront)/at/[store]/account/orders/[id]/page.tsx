@@ -7,9 +7,11 @@ import { cache, Suspense } from "react";
 import { primaryButton } from "@/components/account/form-field";
 import { BasketTotalsTable } from "@/components/basket/basket-totals";
 import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-content";
+import { OrderFulfilment } from "@/components/orders/order-fulfilment";
+import { OrderLines } from "@/components/orders/order-lines";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { getDb } from "@/db/client";
-import { getShopperOrder, type ShopperOrderDetail } from "@/db/queries/shopper-orders";
+import { getShopperOrder, type OrderDetail } from "@/db/queries/shopper-orders";
 import { requireUser } from "@/lib/auth/guards";
 import { formatQuantity } from "@/lib/basket/pricing";
 import { formatCents } from "@/lib/catalog/pricing";
@@ -32,7 +34,7 @@ export function generateStaticParams() {
  * which Next.js resolves before the first byte (next.config.ts's htmlLimitedBots), so both are real
  * HTTP answers, not a 200 page that turns into one while streaming.
  */
-const loadOrder = cache(async (id: string): Promise<ShopperOrderDetail> => {
+const loadOrder = cache(async (id: string): Promise<OrderDetail> => {
   await connection();
   const user = await requireUser({ returnTo: `/account/orders/${id}` });
   const detail = await getShopperOrder(getDb(), user.id, id);
@@ -166,15 +168,15 @@ async function OrderDetail({ params, searchParams }: Pick<Props, "params" | "sea
         </section>
       )}
 
-      <Fulfilment detail={detail} />
-      <Lines detail={detail} />
+      <OrderFulfilment detail={detail} />
+      <OrderLines detail={detail} heading="Your items" />
       <Timeline detail={detail} />
     </>
   );
 }
 
 /** What the actions came back to say (lib/orders/actions.ts), as long as it still applies. */
-function noticeFor(pay: string | undefined, cancel: string | undefined, status: ShopperOrderDetail["order"]["status"]): string | null {
+function noticeFor(pay: string | undefined, cancel: string | undefined, status: OrderDetail["order"]["status"]): string | null {
   if (cancel === "refused" && status !== "cancelled") return "This order can no longer be cancelled: we have started preparing it. Please contact your store.";
   if (status !== "pending_payment") return null;
   if (pay === "unavailable") return "Payment is unavailable at the moment. Please try again in a few minutes.";
@@ -182,101 +184,7 @@ function noticeFor(pay: string | undefined, cancel: string | undefined, status: 
   return null;
 }
 
-function Fulfilment({ detail: { order, store, storeAddress, slot } }: { detail: ShopperOrderDetail }) {
-  const delivery = order.fulfilment === "delivery";
-  const address = delivery && order.deliveryAddress;
-  return (
-    <section aria-labelledby="fulfilment-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
-      <h2 id="fulfilment-heading" className="text-xl font-bold">
-        {delivery ? "Home delivery" : "Click & collect"}
-      </h2>
-      <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
-        <dt className="text-stone-600">Slot</dt>
-        <dd data-testid="order-slot">{formatSlot(slot, SHOP_TIME_ZONE)}</dd>
-        <dt className="text-stone-600">{delivery ? "Delivered to" : "Collect at"}</dt>
-        <dd>
-          <address className="not-italic">
-            {address ? (
-              <>
-                {address.recipient}
-                <br />
-                {address.street}
-                <br />
-                {address.postcode} {address.city}
-                {address.phone && (
-                  <>
-                    <br />
-                    {address.phone}
-                  </>
-                )}
-              </>
-            ) : (
-              <>
-                {store.name}
-                <br />
-                {storeAddress.street}
-                <br />
-                {storeAddress.postcode} {storeAddress.city}
-                {storeAddress.phone && (
-                  <>
-                    <br />
-                    {storeAddress.phone}
-                  </>
-                )}
-              </>
-            )}
-          </address>
-          {delivery && <p className="mt-1 text-sm text-stone-600">From {store.name}</p>}
-        </dd>
-      </dl>
-    </section>
-  );
-}
-
-function Lines({ detail: { order, lines } }: { detail: ShopperOrderDetail }) {
-  const vat = orderVatBreakdown({ lines, deliveryFeeCents: order.deliveryFeeCents });
-  return (
-    <section aria-labelledby="lines-heading" className="space-y-4 rounded-2xl border border-stone-200 bg-white p-5">
-      <h2 id="lines-heading" className="text-xl font-bold">
-        Your items
-      </h2>
-      <ul aria-label="Items in this order" className="divide-y divide-stone-200">
-        {lines.map((line) => {
-          const weighed = line.sellingMode === "weight";
-          return (
-            <li key={line.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-3" data-testid="order-line">
-              <div className="min-w-0">
-                <p className="font-medium">{line.productName}</p>
-                <p className="text-sm text-stone-600">
-                  {weighed
-                    ? `Estimated weight ${formatQuantity(line, line.quantity)} at ${formatCents(line.unitPriceCents)} / kg`
-                    : `${line.quantity} × ${formatCents(line.unitPriceCents)} · ${line.sizeLabel}`}
-                </p>
-                <p className="text-sm text-stone-600">{line.substitution === "allow" ? "Substitute allowed if out of stock" : "No substitute"}</p>
-                {line.pickedQuantity !== null && (
-                  <p className="text-sm font-medium text-stone-800">
-                    Picked: {formatQuantity(line, line.pickedQuantity)}
-                    {line.pickedTotalCents !== null && ` · ${formatCents(line.pickedTotalCents)}`}
-                  </p>
-                )}
-              </div>
-              <p className="text-right tabular-nums">
-                {weighed && <span className="block text-xs text-stone-500">about</span>}
-                {formatCents(line.lineTotalCents)}
-              </p>
-            </li>
-          );
-        })}
-      </ul>
-      <BasketTotalsTable
-        totals={{ subtotalCents: order.subtotalCents, deliveryFeeCents: order.deliveryFeeCents, totalCents: order.totalCents, authorizedCents: order.authorizedCents, vat }}
-        deliveryLabel={order.fulfilment === "delivery" ? "Delivery" : "Collection"}
-      />
-    </section>
-  );
-}
-
-function Timeline({ detail: { order, timeline } }: { detail: ShopperOrderDetail }) {
+function Timeline({ detail: { order, timeline } }: { detail: OrderDetail }) {
   return (
     <section aria-labelledby="timeline-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
       <h2 id="timeline-heading" className="text-xl font-bold">

@@ -1,0 +1,171 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Suspense } from "react";
+import { ActionForm, bigButton, bigSecondaryButton, SubmitButton } from "@/components/backoffice/action-form";
+import { OrderFulfilment } from "@/components/orders/order-fulfilment";
+import { OrderLines } from "@/components/orders/order-lines";
+import { OrderStatusBadge } from "@/components/orders/order-status-badge";
+import { getDb } from "@/db/client";
+import { getOrderDetail } from "@/db/queries/shopper-orders";
+import { orderPeople, staffOrderTimeline, type StaffTimelineEntry } from "@/db/queries/staff-order";
+import { actionDetail, staffActionLabel } from "@/lib/backoffice/labels";
+import { loadStaffOrder } from "@/lib/backoffice/loaders";
+import { claimOrderAction, handOverAction } from "@/lib/backoffice/picking-actions";
+import { formatCents } from "@/lib/catalog/pricing";
+import { cancelReasonText, formatDateTime, ORDER_STATUS_LABELS } from "@/lib/orders/labels";
+
+type Props = PageProps<"/admin/orders/[id]">;
+
+export function generateStaticParams() {
+  return [{ id: "00000000-0000-4000-8000-000000000000" }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { order } = await loadStaffOrder((await params).id);
+  return { title: `Order ${order.number}` };
+}
+
+export default function StaffOrderPage({ params, searchParams }: Props) {
+  return (
+    <div className="mx-auto max-w-5xl space-y-6 px-4 py-6">
+      <Suspense fallback={<p className="text-stone-600">Loading the order…</p>}>
+        <StaffOrder params={params} searchParams={searchParams} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function StaffOrder({ params, searchParams }: Pick<Props, "params" | "searchParams">) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const { user } = await loadStaffOrder(id);
+  const db = getDb();
+  const [detail, people, timeline] = await Promise.all([getOrderDetail(db, id), orderPeople(db, id), staffOrderTimeline(db, id)]);
+  const { order, store } = detail!;
+  const ready = order.status === "ready_for_collection" || order.status === "out_for_delivery";
+  const mine = order.pickerId === user.id;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/admin/stores/${store.slug}/orders`} className="text-brand-700 underline">
+          {store.name} orders
+        </Link>
+      </nav>
+      <header className="space-y-2">
+        <h1 className="text-3xl font-extrabold">Order {order.number}</h1>
+        <p className="flex flex-wrap items-center gap-2 text-stone-600">
+          Placed {formatDateTime(order.createdAt)} <OrderStatusBadge status={order.status} />
+          {people.pickerName && <span>· picked by {people.pickerName}</span>}
+        </p>
+        {query.picked === "1" && order.status !== "picking" && (
+          <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 font-medium text-brand-800">
+            Picking finished. The payment is being captured; the order then moves on to {order.fulfilment === "delivery" ? "delivery" : "collection"} by itself.
+          </p>
+        )}
+        {order.status === "cancelled" && <p className="font-medium">{cancelReasonText(order.cancelReason)}</p>}
+        {order.authorizationFlaggedAt && order.capturedCents === null && order.status !== "cancelled" && (
+          <p role="alert" className="rounded-lg border border-accent-500 bg-orange-50 px-4 py-3 font-medium text-accent-600">
+            The card authorisation is more than 6 days old and Stripe drops it after 7: pick and finish this order today.
+          </p>
+        )}
+      </header>
+
+      <div className="flex flex-wrap gap-3">
+        {order.status === "confirmed" && (
+          <ActionForm action={claimOrderAction} label="Start picking" className="flex flex-wrap gap-3">
+            <input type="hidden" name="orderId" value={order.id} />
+            <SubmitButton className={bigButton} busy="Starting…">
+              Start picking
+            </SubmitButton>
+          </ActionForm>
+        )}
+        {order.status === "picking" && (
+          <Link href={`/admin/orders/${order.id}/pick`} className={bigButton}>
+            {mine ? "Continue picking" : "See the picking list"}
+          </Link>
+        )}
+        {ready && (
+          <ActionForm action={handOverAction} label="Hand over" className="flex flex-wrap gap-3">
+            <input type="hidden" name="orderId" value={order.id} />
+            <SubmitButton className={bigButton} busy="Saving…">
+              {order.fulfilment === "delivery" ? "Delivered to the customer" : "Collected by the customer"}
+            </SubmitButton>
+          </ActionForm>
+        )}
+        <Link href={`/admin/stores/${store.slug}/orders`} className={bigSecondaryButton}>
+          Back to the queue
+        </Link>
+      </div>
+
+      <section aria-labelledby="customer-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
+        <h2 id="customer-heading" className="text-xl font-bold">
+          Customer
+        </h2>
+        <dl className="mt-3 grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
+          <dt className="text-stone-600">Name</dt>
+          <dd>{people.customerName}</dd>
+          <dt className="text-stone-600">E-mail</dt>
+          <dd>
+            <a href={`mailto:${order.contactEmail}`} className="text-brand-700 underline">
+              {order.contactEmail}
+            </a>
+          </dd>
+          {order.deliveryAddress?.phone && (
+            <>
+              <dt className="text-stone-600">Phone</dt>
+              <dd>{order.deliveryAddress.phone}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <OrderFulfilment detail={detail!} />
+      <OrderLines detail={detail!} heading="Items" />
+
+      <section aria-labelledby="payment-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
+        <h2 id="payment-heading" className="text-xl font-bold">
+          Payment
+        </h2>
+        <dl className="mt-3 grid grid-cols-[auto_auto] justify-start gap-x-8 gap-y-2" data-testid="payment-amounts">
+          <dt className="text-stone-600">Authorised</dt>
+          <dd className="tabular-nums">{formatCents(order.authorizedCents)}</dd>
+          <dt className="text-stone-600">Captured</dt>
+          <dd className="tabular-nums">{order.capturedCents === null ? "Not yet" : formatCents(order.capturedCents)}</dd>
+          <dt className="text-stone-600">Refunded</dt>
+          <dd className="tabular-nums">{formatCents(order.refundedCents)}</dd>
+        </dl>
+      </section>
+
+      <Timeline entries={timeline} />
+    </>
+  );
+}
+
+function Timeline({ entries }: { entries: StaffTimelineEntry[] }) {
+  return (
+    <section aria-labelledby="timeline-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
+      <h2 id="timeline-heading" className="text-xl font-bold">
+        Timeline
+      </h2>
+      <ol aria-label="Everything that happened to this order" className="mt-3 space-y-3 border-l-2 border-brand-100 pl-4">
+        {entries.map((entry, i) => (
+          <li key={i} data-testid="staff-timeline-entry">
+            <p className="font-medium">
+              {entry.kind === "status" ? (entry.from === entry.to ? "E-mail sent" : ORDER_STATUS_LABELS[entry.to]) : staffActionLabel(entry.action)}
+              {entry.kind === "action" && actionDetail(entry.data) && <span className="font-normal text-stone-700"> · {actionDetail(entry.data)}</span>}
+              {entry.kind === "status" && entry.reason && <span className="font-normal text-stone-700"> · {entry.reason}</span>}
+            </p>
+            <p className="text-sm text-stone-600">
+              <time dateTime={entry.at.toISOString()}>{formatDateTime(entry.at)}</time> · {entry.kind === "action" ? entry.who : (entry.who ?? actorLabel(entry.actor))}
+            </p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function actorLabel(actor: string): string {
+  if (actor === "stripe") return "Stripe";
+  if (actor === "system") return "Halles";
+  return actor;
+}
