@@ -42,7 +42,7 @@ export function e2eStripe() {
  * An order at Bordeaux Chartrons paid with 4242 at the Stripe test server, as a shopper would, and
  * confirmed by the order worker from Stripe's webhook: its authorisation can really be captured.
  */
-export async function paidTestOrder(userId: string, params: { items: OrderItem[]; fulfilment?: "delivery" | "collection" }) {
+export async function paidTestOrder(userId: string, params: { items: OrderItem[]; fulfilment?: "delivery" | "collection"; slotStartsAt?: Date }) {
   const placed = await placeTestOrder(userId, { ...params, address: params.fulfilment === "delivery" ? bordeauxAddress : undefined });
   const db = e2eDb();
   const [order] = await db.select().from(orders).where(eq(orders.id, placed.id));

@@ -2,6 +2,7 @@
 // heavier than ordered, a missing item and a substitute) and finishes it.
 import type { Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
+import { claimOrder } from "@/db/queries/picking";
 import { productVariants, products, slots, stockLevels } from "@/db/schema";
 import { SHOP_TIME_ZONE } from "@/lib/orders/labels";
 import { isoDay } from "@/lib/time/zoned";
@@ -105,4 +106,27 @@ test("a second agent who opens an order another is picking is told who has it (i
   await b.getByRole("button", { name: "Start picking" }).click();
   await expect(b.getByRole("alert").filter({ hasText: "First Picker is picking this order." })).toBeVisible();
   await secondContext.close();
+});
+
+test("the queue shows a new order and a status change without a reload (issue 7)", async ({ page }) => {
+  const agent = await staffAccount("agent", ["bordeaux-chartrons"], "Queue Watcher");
+  const first = await paidTestOrder(await otherShopper(), { items: [{ slug: "pineapple", quantity: 1 }] });
+  const db = e2eDb();
+  const [slot] = await db.select({ startsAt: slots.startsAt }).from(slots).where(eq(slots.id, first.slotId));
+  const day = isoDay(slot.startsAt, SHOP_TIME_ZONE);
+  await signInAs(page, agent.email, `/admin/stores/bordeaux-chartrons/orders?day=${day}`);
+  await expect(page.getByTestId("queue-row").filter({ hasText: first.number })).toContainText("Confirmed");
+  // Anything the page keeps in memory is lost on a reload: this marks the page we started with.
+  await page.evaluate(() => Object.assign(window, { queueMarker: true }));
+
+  // Another agent starts picking it, and a shopper pays for a new order in a slot of the same day.
+  const other = await staffAccount("agent", ["bordeaux-chartrons"], "Other Agent");
+  const storeIds = [(await storeBySlug(db, "bordeaux-chartrons")).id];
+  await db.transaction((tx) => claimOrder(tx, first.id, { ...other, role: "agent", storeIds }));
+  const second = await paidTestOrder(await otherShopper(), { items: [{ slug: "pineapple", quantity: 1 }], fulfilment: "delivery", slotStartsAt: slot.startsAt });
+
+  await expect(page.getByTestId("queue-row").filter({ hasText: first.number })).toContainText("Being picked");
+  await expect(page.getByTestId("queue-row").filter({ hasText: first.number })).toContainText("by Other Agent");
+  await expect(page.getByTestId("queue-row").filter({ hasText: second.number })).toContainText("Confirmed");
+  expect(await page.evaluate(() => (window as unknown as { queueMarker?: boolean }).queueMarker)).toBe(true);
 });

@@ -60,7 +60,7 @@ export type OrderItem = { slug: string; quantity: number; substitution?: "allow"
  */
 export async function placeTestOrder(
   userId: string,
-  params: { items: OrderItem[]; fulfilment?: "delivery" | "collection"; address?: DeliveryAddress; status?: OrderStatus },
+  params: { items: OrderItem[]; fulfilment?: "delivery" | "collection"; address?: DeliveryAddress; status?: OrderStatus; slotStartsAt?: Date },
 ) {
   const db = e2eDb();
   const store = await storeBySlug(db, "bordeaux-chartrons");
@@ -73,7 +73,7 @@ export async function placeTestOrder(
       .onConflictDoUpdate({ target: [stockLevels.storeId, stockLevels.variantId], set: { quantity: 100_000 } });
   }
   const fulfilment = params.fulfilment ?? "collection";
-  const slotId = await createSlot(db, { storeId: store.id, kind: fulfilment, capacity: 5 });
+  const slotId = await createSlot(db, { storeId: store.id, kind: fulfilment, capacity: 5, startsAt: params.slotStartsAt });
   // One basket per shopper: fill it for this order, empty it afterwards as the checkout does.
   const lines = params.items.map((i, n) => ({ variantId: variants[n].id, quantity: i.quantity }));
   const [existing] = await db.select({ id: baskets.id }).from(baskets).where(eq(baskets.userId, userId));
