@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { captureSplit, planRefund, refundedPerLine, type RefundBasis } from "./amounts";
+import { captureSplit, parseEuroAmount, planRefund, refundedPerLine, type RefundBasis } from "./amounts";
 
 describe("captureSplit (issue 7)", () => {
   it("captures a picked total below the authorisation and releases the rest", () => {
@@ -76,5 +76,18 @@ describe("planRefund (issue 7)", () => {
   it("sums each line's share over earlier refunds", () => {
     const sums = refundedPerLine([{ lines: [{ orderLineId: "a", amountCents: 100 }] }, { lines: [] }, { lines: [{ orderLineId: "a", amountCents: 50 }, { orderLineId: "b", amountCents: 7 }] }]);
     expect(Object.fromEntries(sums)).toEqual({ a: 150, b: 7 });
+  });
+});
+
+describe("parseEuroAmount (issue 7)", () => {
+  it("reads euros with a point or a comma into cents", () => {
+    expect(parseEuroAmount("12")).toBe(1_200);
+    expect(parseEuroAmount("12.5")).toBe(1_250);
+    expect(parseEuroAmount(" 12,05 ")).toBe(1_205);
+    expect(parseEuroAmount("€0.99")).toBe(99);
+  });
+
+  it("refuses anything else", () => {
+    for (const text of ["", "abc", "1.234", "-3", "1e3", "12.50.1", "1 000"]) expect(parseEuroAmount(text)).toBeNull();
   });
 });

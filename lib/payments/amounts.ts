@@ -81,3 +81,10 @@ export function refundedPerLine(refunds: { lines: RefundLine[] }[]): Map<string,
   for (const refund of refunds) for (const line of refund.lines) sums.set(line.orderLineId, (sums.get(line.orderLineId) ?? 0) + line.amountCents);
   return sums;
 }
+
+/** "12", "12.5", "12,50", "€ 12.50" → cents; null when it is not an amount of euros with at most two decimals. */
+export function parseEuroAmount(text: string): number | null {
+  const match = /^\s*€?\s*(\d{1,7})(?:[.,](\d{1,2}))?\s*$/.exec(text);
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? "0").padEnd(2, "0"));
+}
