@@ -6,7 +6,16 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { orderEvents, orderLines, orders, refunds, type Order, type Refund } from "../schema";
 import { enqueueOrderEmail, enqueueRefundPayment } from "@/lib/jobs/queue";
-import { planRefund, refundedPerLine, type RefundPlanError, type RefundRequest } from "@/lib/payments/amounts";
+import {
+  lineRefundableCents,
+  orderRefundableCents,
+  planRefund,
+  refundedPerLine,
+  type RefundBasis,
+  type RefundableLine,
+  type RefundPlanError,
+  type RefundRequest,
+} from "@/lib/payments/amounts";
 import { lockOrder } from "./orders";
 
 export type RefundRequestInput = {
@@ -48,20 +57,8 @@ export async function requestRefundLocked(tx: Executor, order: Order, input: Omi
   if (existing) return existing.orderId === order.id ? { ok: true, refund: existing, created: false } : { ok: false, code: "id_in_use" };
   if (order.capturedCents === null) return { ok: false, code: "not_captured" };
 
-  const [previous, lines] = await Promise.all([
-    tx.select({ amountCents: refunds.amountCents, lines: refunds.lines }).from(refunds).where(and(eq(refunds.orderId, order.id), inArray(refunds.status, COMMITTED))),
-    tx
-      .select({ id: orderLines.id, chargedCents: sql<number>`coalesce(${orderLines.pickedTotalCents}, ${orderLines.lineTotalCents})` })
-      .from(orderLines)
-      .where(eq(orderLines.orderId, order.id)),
-  ]);
-  const perLine = refundedPerLine(previous);
-  const committedCents = Math.max(order.refundedCents, previous.reduce((sum, r) => sum + r.amountCents, 0));
-  const plan = planRefund(input.request, {
-    capturedCents: order.capturedCents,
-    committedCents,
-    lines: lines.map((l) => ({ id: l.id, chargedCents: Number(l.chargedCents), refundedCents: perLine.get(l.id) ?? 0 })),
-  });
+  const basis = await refundBasis(tx, order);
+  const plan = planRefund(input.request, basis);
   if (!plan.ok) return plan;
 
   const [refund] = await tx
@@ -73,6 +70,50 @@ export async function requestRefundLocked(tx: Executor, order: Order, input: Omi
   if (!refund) return requestRefundLocked(tx, order, input);
   await enqueueRefundPayment(tx, refund.id);
   return { ok: true, refund, created: true };
+}
+
+/** What a captured order's refunds are checked against: the capture, the refunds so far, each line as charged. */
+async function refundBasis(db: Executor, order: Pick<Order, "id" | "capturedCents" | "refundedCents">): Promise<Omit<RefundBasis, "lines"> & { lines: (RefundableLine & { label: string })[] }> {
+  const [previous, lines] = await Promise.all([
+    db.select({ amountCents: refunds.amountCents, lines: refunds.lines }).from(refunds).where(and(eq(refunds.orderId, order.id), inArray(refunds.status, COMMITTED))),
+    db
+      .select({
+        id: orderLines.id,
+        productName: orderLines.productName,
+        sizeLabel: orderLines.sizeLabel,
+        substituteName: sql<string | null>`${orderLines.substitute} ->> 'productName'`,
+        chargedCents: sql<number>`coalesce(${orderLines.pickedTotalCents}, ${orderLines.lineTotalCents})`,
+      })
+      .from(orderLines)
+      .where(eq(orderLines.orderId, order.id))
+      .orderBy(asc(orderLines.position)),
+  ]);
+  const perLine = refundedPerLine(previous);
+  return {
+    capturedCents: order.capturedCents ?? 0,
+    committedCents: Math.max(order.refundedCents, previous.reduce((sum, r) => sum + r.amountCents, 0)),
+    lines: lines.map((l) => ({
+      id: l.id,
+      label: l.substituteName ? `${l.productName} (${l.sizeLabel}), replaced by ${l.substituteName}` : `${l.productName} (${l.sizeLabel})`,
+      chargedCents: Number(l.chargedCents),
+      refundedCents: perLine.get(l.id) ?? 0,
+    })),
+  };
+}
+
+export type RefundableView = {
+  /** What can still be refunded on the whole order (0 before capture). */
+  refundableCents: number;
+  lines: { id: string; label: string; chargedCents: number; refundableCents: number }[];
+};
+
+/** For the refund form: what is left to refund, in all and per line. */
+export async function getRefundableView(db: Executor, order: Pick<Order, "id" | "capturedCents" | "refundedCents">): Promise<RefundableView> {
+  const basis = await refundBasis(db, order);
+  return {
+    refundableCents: order.capturedCents === null ? 0 : orderRefundableCents(basis),
+    lines: basis.lines.map((l) => ({ id: l.id, label: l.label, chargedCents: l.chargedCents, refundableCents: lineRefundableCents(l) })),
+  };
 }
 
 export type RefundForStripe = { refund: Refund; paymentIntentId: string | null };
