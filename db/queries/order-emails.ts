@@ -15,7 +15,7 @@ const emailLockKey = ({ orderId, kind, refundId }: OrderEmailKey) => `order-emai
 
 /**
  * The order with its lines (and how they were picked), slot, store, shopper and payment, or null
- * when there is no such order. With `refundId`, the refund too, once it succeeded (else null).
+ * when there is no such order. With `refundId`, the refund too, once it succeeded (absent before).
  */
 export async function getOrderEmailView(db: Executor, orderId: string, refundId?: string): Promise<OrderEmailView | null> {
   const [row] = await db
@@ -63,7 +63,6 @@ export async function getOrderEmailView(db: Executor, orderId: string, refundId?
       .select({ amountCents: refunds.amountCents, reason: refunds.reason })
       .from(refunds)
       .where(and(eq(refunds.id, refundId), eq(refunds.orderId, orderId), eq(refunds.status, "succeeded")));
-    if (!found) return null;
     refund = found;
   }
   return {
