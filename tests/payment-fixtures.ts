@@ -12,8 +12,29 @@ import { orderLines, orders, type Fulfilment, type LineSubstitute, type Order, t
 import type { SessionUser } from "@/lib/auth/access";
 import { priceForWeight } from "@/lib/catalog/pricing";
 import { openCheckoutSession } from "@/lib/checkout/start-checkout";
+import { createStripeTestServer, type StripeTestServer } from "@/tools/stripe-test-server/server";
 import { GOOD_CARD, submitCard } from "@/tools/stripe-test-server/test-helpers";
-import { createSlot, lyonAddress, shopperWithBasket } from "./checkout-fixtures";
+import { connect, createSlot, lyonAddress, restoreStock, shopperWithBasket } from "./checkout-fixtures";
+import { stripeAt } from "./stripe-fixtures";
+
+/** A database pool and a Stripe test server of the test file's own, with the SDK pointed at it. */
+export type PaymentRig = { db: Database; server: StripeTestServer; stripe: Stripe; close(): Promise<void> };
+
+/** Starts the rig; `close` puts back the stock levels the tests set, then stops everything. */
+export async function startPaymentRig(poolSize = 8): Promise<PaymentRig> {
+  const { db, close } = connect(poolSize);
+  const server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
+  return {
+    db,
+    server,
+    stripe: stripeAt(server.port),
+    close: async () => {
+      await restoreStock(db);
+      await server.close();
+      await close();
+    },
+  };
+}
 
 export type PaidOrder = { order: Order; slotId: number; paymentIntentId: string; lines: OrderLine[] };
 

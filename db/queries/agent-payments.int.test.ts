@@ -11,10 +11,8 @@ import { users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/access";
 import { NotInYourStoresError } from "@/lib/backoffice/access";
 import { jobsOfOrder } from "@/tests/job-fixtures";
-import { bookedOf, connect, restoreStock, setStock, stockOf, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
-import { finishPick, paidOrder, staffUser } from "@/tests/payment-fixtures";
-import { stripeAt } from "@/tests/stripe-fixtures";
-import { createStripeTestServer, type StripeTestServer } from "@/tools/stripe-test-server/server";
+import { bookedOf, setStock, stockOf, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
+import { finishPick, paidOrder, type PaymentRig, staffUser, startPaymentRig } from "@/tests/payment-fixtures";
 import { capturePayment } from "@/workers/tasks/capture-payment";
 import { closeStripePayment } from "@/workers/tasks/close-stripe-payment";
 import { refundPayment } from "@/workers/tasks/refund-payment";
@@ -26,8 +24,7 @@ import { searchStaffActions } from "./staff-actions";
 const log = pino({ level: "silent" });
 
 let db: Database;
-let close: () => Promise<void>;
-let server: StripeTestServer;
+let rig: PaymentRig;
 let stripe: Stripe;
 let lyon: number;
 let paris: number;
@@ -37,9 +34,8 @@ let agent: SessionUser;
 let admin: SessionUser;
 
 beforeAll(async () => {
-  ({ db, close } = connect(8));
-  server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
-  stripe = stripeAt(server.port);
+  rig = await startPaymentRig(8);
+  ({ db, stripe } = rig);
   lyon = (await storeBySlug(db, "lyon-part-dieu")).id;
   paris = (await storeBySlug(db, "paris-bastille")).id;
   yoghurt = await variantOf(db, "greek-style-natural-yoghurt");
@@ -49,11 +45,7 @@ beforeAll(async () => {
   admin = staffUser(await idOf("admin@halles.test"), "admin");
 });
 
-afterAll(async () => {
-  await restoreStock(db);
-  await server.close();
-  await close();
-});
+afterAll(() => rig.close());
 
 beforeEach(async () => {
   for (const store of [lyon, paris]) {

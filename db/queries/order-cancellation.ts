@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Executor } from "../client";
 import type { Order, OrderStatus } from "../schema";
 import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
+import { HOLDS_STOCK_AND_SLOT } from "@/lib/orders/state-machine";
 import { lockOrder, transitionOrder } from "./orders";
 import { requestRefundLocked } from "./refunds";
 import { releaseSlot } from "./slots";
@@ -19,15 +20,8 @@ export type CancellableStatus = Extract<
   "pending_payment" | "authorized" | "confirmed" | "picking" | "picked" | "ready_for_collection" | "out_for_delivery"
 >;
 
-const CANCELLABLE: readonly OrderStatus[] = [
-  "pending_payment",
-  "authorized",
-  "confirmed",
-  "picking",
-  "picked",
-  "ready_for_collection",
-  "out_for_delivery",
-] satisfies CancellableStatus[];
+/** Exactly the statuses that hold stock and a slot place: cancelling gives both back. */
+const CANCELLABLE: readonly OrderStatus[] = HOLDS_STOCK_AND_SLOT;
 
 /** Orders whose pick is finished: the stock moved by what was taken, not by what was ordered. */
 const PICK_FINISHED: readonly OrderStatus[] = ["picked", "ready_for_collection", "out_for_delivery"];

@@ -10,10 +10,8 @@ import type { Database } from "@/db/client";
 import { findOrder } from "@/db/queries/orders";
 import { listRefunds } from "@/db/queries/refunds";
 import { users } from "@/db/schema";
-import { connect, restoreStock, setStock, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
-import { finishPick, paidOrder } from "@/tests/payment-fixtures";
-import { stripeAt } from "@/tests/stripe-fixtures";
-import { createStripeTestServer, type StripeTestServer } from "@/tools/stripe-test-server/server";
+import { setStock, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
+import { finishPick, paidOrder, type PaymentRig, startPaymentRig } from "@/tests/payment-fixtures";
 import { capturePayment } from "@/workers/tasks/capture-payment";
 import { cancelOrderAsAgent, requestRefund } from "./payment-actions";
 
@@ -23,8 +21,7 @@ const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
 vi.mock("@/auth", () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null) }));
 
 let db: Database;
-let close: () => Promise<void>;
-let server: StripeTestServer;
+let rig: PaymentRig;
 let stripe: Stripe;
 let lyon: number;
 let paris: number;
@@ -32,9 +29,8 @@ let yoghurt: { id: number; priceCents: number };
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  ({ db, close } = connect(6));
-  server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
-  stripe = stripeAt(server.port);
+  rig = await startPaymentRig(6);
+  ({ db, stripe } = rig);
   lyon = (await storeBySlug(db, "lyon-part-dieu")).id;
   paris = (await storeBySlug(db, "paris-bastille")).id;
   yoghurt = await variantOf(db, "greek-style-natural-yoghurt");
@@ -43,11 +39,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await restoreStock(db);
-  await server.close();
-  await close();
-});
+afterAll(() => rig.close());
 
 beforeEach(async () => {
   await setStock(db, lyon, yoghurt.id, 40);

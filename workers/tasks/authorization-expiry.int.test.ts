@@ -12,33 +12,27 @@ import { findOrder } from "@/db/queries/orders";
 import { recordStripeEvent } from "@/db/queries/stripe-events";
 import { orders } from "@/db/schema";
 import { jobsOfOrder } from "@/tests/job-fixtures";
-import { bookedOf, connect, restoreStock, setStock, stockOf, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
-import { expireAuthorization, finishPick, paidOrder, serverEvents } from "@/tests/payment-fixtures";
-import { stripeAt } from "@/tests/stripe-fixtures";
-import { createStripeTestServer, type StripeTestServer } from "@/tools/stripe-test-server/server";
+import { bookedOf, setStock, stockOf, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
+import { expireAuthorization, finishPick, paidOrder, type PaymentRig, serverEvents, startPaymentRig } from "@/tests/payment-fixtures";
+import type { StripeTestServer } from "@/tools/stripe-test-server/server";
 import { processStripeEvent } from "./process-stripe-event";
 import { flagExpiringAuthorizationsTask } from "./scheduled";
 
 let db: Database;
-let close: () => Promise<void>;
+let rig: PaymentRig;
 let server: StripeTestServer;
 let stripe: Stripe;
 let storeId: number;
 let yoghurt: { id: number };
 
 beforeAll(async () => {
-  ({ db, close } = connect(6));
-  server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
-  stripe = stripeAt(server.port);
+  rig = await startPaymentRig(6);
+  ({ db, server, stripe } = rig);
   storeId = (await storeBySlug(db, "lyon-part-dieu")).id;
   yoghurt = await variantOf(db, "greek-style-natural-yoghurt");
 });
 
-afterAll(async () => {
-  await restoreStock(db);
-  await server.close();
-  await close();
-});
+afterAll(() => rig.close());
 
 beforeEach(() => setStock(db, storeId, yoghurt.id, 40));
 

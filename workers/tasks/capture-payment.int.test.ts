@@ -12,16 +12,15 @@ import { findOrder } from "@/db/queries/orders";
 import { orderEvents } from "@/db/schema";
 import { renderOrderEmail } from "@/lib/mail/order-emails";
 import { jobsOfOrder } from "@/tests/job-fixtures";
-import { bookedOf, connect, restoreStock, setStock, stockOf, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
-import { expireAuthorization, finishPick, paidOrder, serverEvents } from "@/tests/payment-fixtures";
-import { stripeAt } from "@/tests/stripe-fixtures";
-import { createStripeTestServer, type StripeTestServer } from "@/tools/stripe-test-server/server";
+import { bookedOf, setStock, stockOf, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
+import { expireAuthorization, finishPick, paidOrder, type PaymentRig, serverEvents, startPaymentRig } from "@/tests/payment-fixtures";
+import type { StripeTestServer } from "@/tools/stripe-test-server/server";
 import { capturePayment } from "./capture-payment";
 
 const log = pino({ level: "silent" });
 
 let db: Database;
-let close: () => Promise<void>;
+let rig: PaymentRig;
 let server: StripeTestServer;
 let stripe: Stripe;
 let storeId: number;
@@ -30,20 +29,15 @@ let milkYoghurt: { id: number; priceCents: number; name: string };
 let bananas: { id: number; priceCents: number };
 
 beforeAll(async () => {
-  ({ db, close } = connect(8));
-  server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
-  stripe = stripeAt(server.port);
+  rig = await startPaymentRig(8);
+  ({ db, server, stripe } = rig);
   storeId = (await storeBySlug(db, "lyon-part-dieu")).id;
   yoghurt = await variantOf(db, "greek-style-natural-yoghurt");
   milkYoghurt = await variantOf(db, "natural-whole-milk-yoghurt");
   bananas = await variantOf(db, "bananas");
 });
 
-afterAll(async () => {
-  await restoreStock(db);
-  await server.close();
-  await close();
-});
+afterAll(() => rig.close());
 
 beforeEach(async () => {
   await setStock(db, storeId, yoghurt.id, 50);

@@ -15,10 +15,9 @@ import { recordStripeEvent } from "@/db/queries/stripe-events";
 import { users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/access";
 import { jobsOfOrder } from "@/tests/job-fixtures";
-import { connect, restoreStock, setStock, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
-import { finishPick, paidOrder, serverEvents, staffUser, type PaidOrder } from "@/tests/payment-fixtures";
-import { stripeAt } from "@/tests/stripe-fixtures";
-import { createStripeTestServer, type StripeTestServer } from "@/tools/stripe-test-server/server";
+import { setStock, storeBySlug, variantOf } from "@/tests/checkout-fixtures";
+import { finishPick, paidOrder, type PaidOrder, type PaymentRig, serverEvents, staffUser, startPaymentRig } from "@/tests/payment-fixtures";
+import type { StripeTestServer } from "@/tools/stripe-test-server/server";
 import { capturePayment } from "./capture-payment";
 import { processStripeEvent } from "./process-stripe-event";
 import { refundPayment } from "./refund-payment";
@@ -26,7 +25,7 @@ import { refundPayment } from "./refund-payment";
 const log = pino({ level: "silent" });
 
 let db: Database;
-let close: () => Promise<void>;
+let rig: PaymentRig;
 let server: StripeTestServer;
 let stripe: Stripe;
 let storeId: number;
@@ -35,9 +34,8 @@ let bananas: { id: number; priceCents: number };
 let agent: SessionUser;
 
 beforeAll(async () => {
-  ({ db, close } = connect(24));
-  server = await createStripeTestServer({ port: 0, webhookSecret: "whsec_test" });
-  stripe = stripeAt(server.port);
+  rig = await startPaymentRig(24);
+  ({ db, server, stripe } = rig);
   storeId = (await storeBySlug(db, "lyon-part-dieu")).id;
   yoghurt = await variantOf(db, "greek-style-natural-yoghurt");
   bananas = await variantOf(db, "bananas");
@@ -45,11 +43,7 @@ beforeAll(async () => {
   agent = staffUser(id, "agent", [storeId]);
 });
 
-afterAll(async () => {
-  await restoreStock(db);
-  await server.close();
-  await close();
-});
+afterAll(() => rig.close());
 
 beforeEach(async () => {
   await setStock(db, storeId, yoghurt.id, 80);
