@@ -1,16 +1,30 @@
-// Cancelling an order, whoever asks (Stripe, the scheduler, the shopper, a failed checkout): one
-// function, so the stock, the slot place, the e-mail and the clean-up at Stripe go together, once.
+// Cancelling an order, whoever asks (Stripe, the scheduler, the shopper, an agent, a failed
+// checkout): one function, so the stock, the slot place, the e-mail and the money at Stripe (the
+// authorisation voided, or what was captured refunded) go together, once.
+import { randomUUID } from "node:crypto";
 import type { Executor } from "../client";
 import type { Order, OrderStatus } from "../schema";
 import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
+import { HOLDS_STOCK_AND_SLOT } from "@/lib/orders/state-machine";
 import { lockOrder, transitionOrder } from "./orders";
+import { requestRefundLocked } from "./refunds";
 import { releaseSlot } from "./slots";
-import { releaseOrderStock, returnCommittedStock } from "./stock";
+import { releaseOrderStock, returnCommittedStock, returnPickedStock } from "./stock";
 
-/** The statuses cancelOrder knows how to undo: stock only reserved, or committed but not yet picked. */
-export type CancellableStatus = Extract<OrderStatus, "pending_payment" | "authorized" | "confirmed">;
+/**
+ * The statuses cancelOrder knows how to undo: stock only reserved; committed but not yet picked;
+ * or picked (what was taken goes back) and perhaps captured (refunded in full), before handover.
+ */
+export type CancellableStatus = Extract<
+  OrderStatus,
+  "pending_payment" | "authorized" | "confirmed" | "picking" | "picked" | "ready_for_collection" | "out_for_delivery"
+>;
 
-const CANCELLABLE: readonly OrderStatus[] = ["pending_payment", "authorized", "confirmed"] satisfies CancellableStatus[];
+/** Exactly the statuses that hold stock and a slot place: cancelling gives both back. */
+const CANCELLABLE: readonly OrderStatus[] = HOLDS_STOCK_AND_SLOT;
+
+/** Orders whose pick is finished: the stock moved by what was taken, not by what was ordered. */
+const PICK_FINISHED: readonly OrderStatus[] = ["picked", "ready_for_collection", "out_for_delivery"];
 
 export const isCancellable = (status: OrderStatus): status is CancellableStatus => CANCELLABLE.includes(status);
 
@@ -62,7 +76,7 @@ export async function cancelOrder(tx: Executor, input: CancelOrderInput): Promis
     set: { cancelReason: input.reason },
   });
   if (!result.changed) return { changed: false, order: result.order };
-  await afterCancel(tx, { order: result.order, from, notifyShopper: input.notifyShopper ?? true, paymentIntentId: input.paymentIntentId });
+  await afterCancel(tx, { order: result.order, from, notifyShopper: input.notifyShopper ?? true, paymentIntentId: input.paymentIntentId, actor: input.actor });
   return { changed: true, order: result.order, from };
 }
 
@@ -72,11 +86,26 @@ type Cancelled = { order: Order; from: CancellableStatus; notifyShopper: boolean
  * Everything a cancellation sets off, run once per order inside its transaction. A new side effect
  * of cancelling goes here, and every path that cancels gets it.
  */
-async function afterCancel(tx: Executor, { order, from, notifyShopper, paymentIntentId }: Cancelled): Promise<void> {
+async function afterCancel(tx: Executor, { order, from, notifyShopper, paymentIntentId, actor }: Cancelled & { actor: string }): Promise<void> {
   if (isUnpaid(from)) await releaseOrderStock(tx, order.id);
+  else if (PICK_FINISHED.includes(from)) await returnPickedStock(tx, order.id);
   else await returnCommittedStock(tx, order.id);
   await releaseSlot(tx, order.slotId);
   if (notifyShopper) await enqueueOrderEmail(tx, order.id, "cancelled");
+  if (order.capturedCents !== null) {
+    // Captured: the authorisation is gone, so what is left of the charge is refunded.
+    await refundWhatIsLeft(tx, order, { reason: order.cancelReason ?? "order cancelled", requestedBy: actor });
+    return;
+  }
   // Always: even an order cancelled before its payment page opened may have a session at Stripe.
   await enqueueCloseStripePayment(tx, order.id, paymentIntentId);
+}
+
+/**
+ * Refunds what is left of a captured order's charge (nothing when all of it was refunded or asked
+ * for already); the order is locked by the caller.
+ */
+export async function refundWhatIsLeft(tx: Executor, order: Order, input: { reason: string; requestedBy: string }): Promise<void> {
+  const result = await requestRefundLocked(tx, order, { refundId: randomUUID(), request: { kind: "whole" }, ...input });
+  if (!result.ok && result.code !== "nothing_to_refund") throw new Error(`could not refund cancelled order ${order.id}: ${result.code}`);
 }

@@ -97,6 +97,15 @@ export function returnCommittedStock(tx: Executor, orderId: string): Promise<num
   return applyOrderLines(tx, orderId, "return");
 }
 
+/**
+ * Puts what picking took for an order back on the shelf (the order is cancelled after its pick was
+ * finished): each line's picked quantity of the ordered variant, and a substitute's quantity of its
+ * own variant. What was missing was never taken, so it does not come back.
+ */
+export function returnPickedStock(tx: Executor, orderId: string): Promise<number> {
+  return applyOrderLines(tx, orderId, "return", "picked");
+}
+
 const CHANGES = {
   release: { reserved: -1, quantity: 0 },
   commit: { reserved: -1, quantity: -1 },
@@ -107,15 +116,8 @@ const CHANGES = {
  * Returns the number of stock rows changed. The caller makes sure it runs once per order. Two
  * statements: the rows locked in variant-id order (as checkouts lock them), then one update.
  */
-async function applyOrderLines(tx: Executor, orderId: string, mode: keyof typeof CHANGES): Promise<number> {
-  const lines = tx.$with("lines").as(
-    tx
-      .select({ storeId: orders.storeId, variantId: sql<number>`${orderLines.variantId}`.as("variant_id"), quantity: sql<number>`sum(${orderLines.quantity})::int`.as("quantity") })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .where(and(eq(orderLines.orderId, orderId), sql`${orderLines.variantId} is not null`))
-      .groupBy(orders.storeId, orderLines.variantId),
-  );
+async function applyOrderLines(tx: Executor, orderId: string, mode: keyof typeof CHANGES, amounts: "ordered" | "picked" = "ordered"): Promise<number> {
+  const lines = tx.$with("lines").as(amounts === "ordered" ? orderedQuantities(tx, orderId) : pickedQuantities(tx, orderId));
   const matching = sql`${stockLevels.storeId} = lines.store_id and ${stockLevels.variantId} = lines.variant_id`;
   await tx
     .with(lines)
@@ -140,6 +142,30 @@ async function applyOrderLines(tx: Executor, orderId: string, mode: keyof typeof
     await refreshIfShownStockChanged(tx, updated[0].storeId, updated.map((r) => ({ available: r.available, change: r.moved, step: r.step })));
   }
   return updated.length;
+}
+
+/** Per variant of the order's store: what the lines ordered. */
+function orderedQuantities(tx: Executor, orderId: string) {
+  return tx
+    .select({ storeId: orders.storeId, variantId: sql<number>`${orderLines.variantId}`.as("variant_id"), quantity: sql<number>`sum(${orderLines.quantity})::int`.as("quantity") })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(and(eq(orderLines.orderId, orderId), sql`${orderLines.variantId} is not null`))
+    .groupBy(orders.storeId, orderLines.variantId);
+}
+
+/** Per variant of the order's store: what picking took (a substitute's own variant and quantity). */
+function pickedQuantities(tx: Executor, orderId: string) {
+  const substituted = sql`${orderLines.pickStatus} = 'substituted'`;
+  const variant = sql<number>`case when ${substituted} then (${orderLines.substitute} ->> 'variantId')::int else ${orderLines.variantId} end`;
+  const quantity = sql<number>`case when ${substituted} then (${orderLines.substitute} ->> 'quantity')::int else coalesce(${orderLines.pickedQuantity}, 0) end`;
+  return tx
+    .select({ storeId: orders.storeId, variantId: variant.as("variant_id"), quantity: sql<number>`sum(${quantity})::int`.as("quantity") })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .where(and(eq(orderLines.orderId, orderId), sql`${orderLines.pickStatus} is not null`, sql`${variant} is not null`))
+    .groupBy(orders.storeId, variant)
+    .having(sql`sum(${quantity}) > 0`);
 }
 
 function mergeByVariant(lines: StockRequest[]): StockRequest[] {

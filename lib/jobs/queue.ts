@@ -60,11 +60,14 @@ export async function enqueueJob<T extends TaskName>(
 }
 
 /**
- * An order's confirmation or cancellation e-mail, keyed `order-email:<orderId>:<kind>` so the queue
- * holds at most one pending job for it (the worker also records sent mails and skips repeats).
+ * An order e-mail, keyed `order-email:<orderId>:<kind>` (and `:<refundId>` for a refund's) so the
+ * queue holds at most one pending job for it (the worker also records sent mails and skips repeats).
  */
-export function enqueueOrderEmail(tx: Executor, orderId: string, kind: OrderEmailKind): Promise<EnqueuedJob> {
-  return enqueueJob(tx, "send-order-email", { orderId, kind }, { jobKey: orderEmailJobKey(orderId, kind) });
+export function enqueueOrderEmail(tx: Executor, orderId: string, kind: Exclude<OrderEmailKind, "refunded">): Promise<EnqueuedJob>;
+export function enqueueOrderEmail(tx: Executor, orderId: string, kind: "refunded", refundId: string): Promise<EnqueuedJob>;
+export function enqueueOrderEmail(tx: Executor, orderId: string, kind: OrderEmailKind, refundId?: string): Promise<EnqueuedJob> {
+  const payload = refundId ? { orderId, kind, refundId } : { orderId, kind };
+  return enqueueJob(tx, "send-order-email", payload, { jobKey: orderEmailJobKey(orderId, kind, refundId) });
 }
 
 /**
@@ -79,6 +82,11 @@ export function enqueueCloseStripePayment(tx: Executor, orderId: string, payment
 /** Captures a picked order's payment from the order worker; one pending job per order. */
 export function enqueueCapturePayment(tx: Executor, orderId: string): Promise<EnqueuedJob> {
   return enqueueJob(tx, "capture-payment", { orderId }, { jobKey: `capture-payment:${orderId}` });
+}
+
+/** Makes a refund request at Stripe from the order worker; one pending job per refund. */
+export function enqueueRefundPayment(tx: Executor, refundId: string): Promise<EnqueuedJob> {
+  return enqueueJob(tx, "refund-payment", { refundId }, { jobKey: `refund-payment:${refundId}` });
 }
 
 /**

@@ -9,9 +9,11 @@ describe("task registry", () => {
       "capture-payment",
       "close-stripe-payment",
       "expire-unpaid-orders",
+      "flag-expiring-authorizations",
       "process-stripe-event",
       "prune-security-records",
       "refresh-storefront",
+      "refund-payment",
       "roll-slot-calendar",
       "send-account-email",
       "send-order-email",
@@ -43,7 +45,18 @@ describe("task registry", () => {
     expect(() => parseTaskPayload("no-such-task" as "roll-slot-calendar", {})).toThrow(/unknown task/);
   });
 
-  it("keys order e-mails by order and kind", () => {
+  it("keys order e-mails by order and kind, and refund e-mails by refund too", () => {
     expect(orderEmailJobKey(orderId, "cancelled")).toBe(`order-email:${orderId}:cancelled`);
+    expect(orderEmailJobKey(orderId, "refunded", orderId)).toBe(`order-email:${orderId}:refunded:${orderId}`);
+  });
+
+  it("takes the payment tasks' payloads, and a refund e-mail only with its refund (issue 7)", () => {
+    expect(parseTaskPayload("capture-payment", { orderId })).toEqual({ orderId });
+    expect(parseTaskPayload("refund-payment", { refundId: orderId })).toEqual({ refundId: orderId });
+    expect(() => parseTaskPayload("refund-payment", { refundId: "r1" })).toThrow(InvalidJobPayloadError);
+    expect(parseTaskPayload("send-order-email", { orderId, kind: "picked" })).toEqual({ orderId, kind: "picked" });
+    expect(parseTaskPayload("send-order-email", { orderId, kind: "refunded", refundId: orderId })).toEqual({ orderId, kind: "refunded", refundId: orderId });
+    expect(() => parseTaskPayload("send-order-email", { orderId, kind: "refunded" })).toThrow(/refundId/);
+    expect(() => parseTaskPayload("send-order-email", { orderId, kind: "picked", refundId: orderId })).toThrow(/refundId/);
   });
 });

@@ -2,7 +2,8 @@
 // The web app validates before enqueueing (lib/jobs/queue.ts); the workers validate again on run.
 import { z } from "zod";
 
-export const ORDER_EMAIL_KINDS = ["confirmed", "cancelled"] as const;
+/** `picked`: the changes picking made and the amount charged; `refunded`: one refund (its refundId). */
+export const ORDER_EMAIL_KINDS = ["confirmed", "cancelled", "picked", "refunded"] as const;
 export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
 
 export const ACCOUNT_EMAIL_KINDS = ["verify-email", "account-exists", "reset-password"] as const;
@@ -12,7 +13,10 @@ export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
 // payload of jobs it creates from a crontab.
 export const TASK_PAYLOADS = {
   "process-stripe-event": z.object({ eventId: z.string().min(1) }),
-  "send-order-email": z.object({ orderId: z.uuid(), kind: z.enum(ORDER_EMAIL_KINDS) }),
+  // A refund's e-mail names its refund: an order may have several, each told once.
+  "send-order-email": z
+    .object({ orderId: z.uuid(), kind: z.enum(ORDER_EMAIL_KINDS), refundId: z.uuid().optional() })
+    .refine((p) => (p.kind === "refunded") === (p.refundId !== undefined), { message: "refundId is required for a refund e-mail, and only for it", path: ["refundId"] }),
   // The one-time token travels in the payload (the database holds only its hash) until sent.
   "send-account-email": z.object({
     userId: z.uuid(),
@@ -26,6 +30,10 @@ export const TASK_PAYLOADS = {
   // Captures a picked order's final total (capped at the authorisation) and moves it on to
   // collection or delivery; enqueued with the move to `picked`.
   "capture-payment": z.object({ orderId: z.uuid() }),
+  // Makes one refund request (a refunds row) at Stripe, keyed by its id, and records the outcome.
+  "refund-payment": z.object({ refundId: z.uuid() }),
+  // Scheduler: flags orders whose uncaptured authorisation is older than 6 days (Stripe drops it at 7).
+  "flag-expiring-authorizations": z.object({}),
   "expire-unpaid-orders": z.object({}),
   "roll-slot-calendar": z.object({}),
   "prune-security-records": z.object({}),
@@ -68,7 +76,7 @@ export function parseTaskPayload<T extends TaskName>(task: T, payload: unknown):
   return parsed.data as TaskPayload<T>;
 }
 
-/** The job key that makes an order e-mail unique in the queue. */
-export function orderEmailJobKey(orderId: string, kind: OrderEmailKind): string {
-  return `order-email:${orderId}:${kind}`;
+/** The job key that makes an order e-mail unique in the queue (a refund's e-mail, per refund). */
+export function orderEmailJobKey(orderId: string, kind: OrderEmailKind, refundId?: string): string {
+  return refundId ? `order-email:${orderId}:${kind}:${refundId}` : `order-email:${orderId}:${kind}`;
 }

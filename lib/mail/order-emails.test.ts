@@ -119,6 +119,52 @@ describe("renderOrderEmail", () => {
   });
 });
 
+describe("renderOrderEmail after picking (issue 7)", () => {
+  const picked = () =>
+    view({
+      status: "ready_for_collection",
+      lines: [
+        { ...view().lines[0], pickStatus: "missing", pickedQuantity: 1, pickedTotalCents: 129 },
+        { ...view().lines[1], pickStatus: "picked", pickedQuantity: 862, pickedTotalCents: 1_112 },
+        {
+          ...view().lines[2],
+          pickStatus: "substituted",
+          pickedQuantity: 1,
+          pickedTotalCents: 92,
+          substitute: { variantId: 7, productName: "Lemon dish soap", sizeLabel: "450 ml", sku: "DS-L", sellingMode: "unit", unitPriceCents: 99, vatRateBp: 2_000, quantity: 1 },
+        },
+      ],
+      payment: { authorizedCents: 1_415, capturedCents: 1_333, refundedCents: 0, finalTotalCents: 1_333 },
+    });
+
+  it("lists each change and the amount charged, and what is released", () => {
+    const mail = renderOrderEmail(picked(), "picked");
+    expect(mail.subject).toBe("Your Halles order H-001234 is picked: the final amount");
+    expect(mail.text).toContain("- Organic milk (1 l): only 1 of 2 available, €1.29 instead of €2.58.");
+    expect(mail.text).toContain("- Comté (per kg): 862 g instead of 750 g (heavier), €11.12 instead of €9.68.");
+    expect(mail.text).toContain("- Dish soap (500 ml): replaced by Lemon dish soap (450 ml), 1 item, €0.92 (ordered: €0.92).");
+    expect(mail.text).toContain("Charged to your card: €13.33. The other €0.82 held on your card is released, never charged.");
+    // The lines as charged, the substitute under its own name.
+    expect(mail.text).toContain("- Lemon dish soap (450 ml): 1 × €0.99 = €0.92");
+    expect(mail.text).toContain("Total: €13.33");
+    expect(mail.html).toContain("<li>Comté (per kg): 862 g instead of 750 g (heavier), €11.12 instead of €9.68.</li>");
+  });
+
+  it("says when the picked total was capped at the authorisation", () => {
+    const capped = picked();
+    capped.payment = { authorizedCents: 1_300, capturedCents: 1_300, refundedCents: 0, finalTotalCents: 1_333 };
+    expect(renderOrderEmail(capped, "picked").text).toContain("Your picked total came to €13.33; we charge no more than the €13.00 you authorised.");
+  });
+
+  it("tells a refund's amount and reason, and a cancellation after capture that the charge is refunded", () => {
+    const refunded = renderOrderEmail(view({ refund: { amountCents: 258, reason: "damaged milk" } }), "refunded");
+    expect(refunded.subject).toBe("A refund for your Halles order H-001234");
+    expect(refunded.text).toContain("We have refunded €2.58 to the card you paid with (damaged milk).");
+    const cancelled = renderOrderEmail(view({ status: "cancelled", payment: { authorizedCents: 1_415, capturedCents: 1_333, refundedCents: 333, finalTotalCents: 1_333 } }), "cancelled");
+    expect(cancelled.text).toContain("The €10.00 charged is being refunded to your card.");
+  });
+});
+
 describe("helpers", () => {
   it("escapes the five HTML special characters", () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");

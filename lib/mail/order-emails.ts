@@ -1,10 +1,12 @@
-// The order e-mails (confirmed, cancelled) as subject, HTML and plain text. Pure: the
-// notification worker loads an OrderEmailView (db/queries/order-emails.ts) and sends the result.
-import { BASKET_RULES, vatBreakdown, type VatLine } from "@/lib/basket/pricing";
-import type { DeliveryAddress, Fulfilment, OrderStatus, SellingMode } from "@/db/schema";
+// The order e-mails (confirmed, cancelled, picked with the amount charged, refunded) as subject,
+// HTML and plain text. Pure: the notification worker loads an OrderEmailView
+// (db/queries/order-emails.ts) and sends the result.
+import { BASKET_RULES, formatGrams, vatBreakdown, type VatLine } from "@/lib/basket/pricing";
+import type { DeliveryAddress, Fulfilment, LinePickStatus, LineSubstitute, OrderStatus, SellingMode } from "@/db/schema";
 import { formatCents, formatVatRate } from "@/lib/catalog/pricing";
 import type { OrderEmailKind } from "@/lib/jobs/tasks";
 import { cancelReasonText } from "@/lib/orders/labels";
+import { describeChange, pickChanges } from "@/lib/orders/pick-changes";
 
 export type OrderEmailLine = {
   productName: string;
@@ -16,7 +18,15 @@ export type OrderEmailLine = {
   unitPriceCents: number;
   vatRateBp: number;
   lineTotalCents: number;
+  /** After picking (absent or null before). */
+  pickStatus?: LinePickStatus | null;
+  pickedQuantity?: number | null;
+  pickedTotalCents?: number | null;
+  substitute?: LineSubstitute | null;
 };
+
+/** The money of the order after checkout: what the card holds, what was taken, what went back. */
+export type OrderEmailPayment = { authorizedCents: number; capturedCents: number | null; refundedCents: number; finalTotalCents: number | null };
 
 export type OrderEmailView = {
   id: string;
@@ -33,6 +43,9 @@ export type OrderEmailView = {
   store: { name: string; street: string; postcode: string; city: string; phone: string | null; timezone: string };
   slot: { startsAt: Date; endsAt: Date };
   lines: OrderEmailLine[];
+  payment?: OrderEmailPayment;
+  /** The refund a "refunded" e-mail is about. */
+  refund?: { amountCents: number; reason: string };
 };
 
 export type RenderedEmail = { subject: string; html: string; text: string };
@@ -48,11 +61,6 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 
 export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
-}
-
-/** 2500 → "2.5 kg", 750 → "750 g". */
-function formatGrams(grams: number): string {
-  return grams >= 1000 ? `${(grams / 1000).toLocaleString("en-IE", { maximumFractionDigits: 3 })} kg` : `${grams} g`;
 }
 
 /** "2 × €1.29" or "750 g × €12.90 / kg". */
@@ -94,9 +102,56 @@ const COPY: Record<OrderEmailKind, { subject: (n: string) => string; heading: st
     subject: (n) => `Your Halles order ${n} has been cancelled`,
     heading: "Your order has been cancelled",
     intro: (v) =>
-      `Your order has been cancelled.${v.cancelReason ? ` ${cancelReasonText(v.cancelReason)}` : ""} Any amount held on your card is released; nothing is charged.`,
+      `Your order has been cancelled.${v.cancelReason ? ` ${cancelReasonText(v.cancelReason)}` : ""} ` +
+      (v.payment?.capturedCents
+        ? `The ${formatCents(v.payment.capturedCents - v.payment.refundedCents)} charged is being refunded to your card.`
+        : "Any amount held on your card is released; nothing is charged."),
+  },
+  picked: {
+    subject: (n) => `Your Halles order ${n} is picked: the final amount`,
+    heading: "Your order is picked",
+    intro: (v) =>
+      v.fulfilment === "delivery"
+        ? "We have picked your groceries and they are on their way. Here is what changed and what we charged."
+        : "We have picked your groceries and they are ready for collection. Here is what changed and what we charged.",
+  },
+  refunded: {
+    subject: (n) => `A refund for your Halles order ${n}`,
+    heading: "We have refunded you",
+    intro: (v) =>
+      `We have refunded ${formatCents(v.refund?.amountCents ?? 0)} to the card you paid with${v.refund?.reason ? ` (${v.refund.reason})` : ""}. ` +
+      "It usually shows on your statement within 5 to 10 days.",
   },
 };
+
+/** After picking: each line as it was charged (a substitute under its own name and VAT rate). */
+function chargedLines(lines: OrderEmailLine[]): OrderEmailLine[] {
+  return lines.map((line) => {
+    const s = line.substitute;
+    if (line.pickStatus === "substituted" && s) {
+      return { ...s, lineTotalCents: line.pickedTotalCents ?? 0 };
+    }
+    return { ...line, quantity: line.pickedQuantity ?? 0, lineTotalCents: line.pickedTotalCents ?? 0 };
+  });
+}
+
+/** The picked e-mail's list of changes and the amount charged, as paragraphs. */
+function pickedSummary(view: OrderEmailView): string[] {
+  const changes = pickChanges(
+    view.lines.map((l) => ({ ...l, pickStatus: l.pickStatus ?? null, pickedQuantity: l.pickedQuantity ?? null, pickedTotalCents: l.pickedTotalCents ?? null, substitute: l.substitute ?? null })),
+  );
+  const payment = view.payment;
+  const charged = payment?.capturedCents ?? payment?.finalTotalCents ?? view.totalCents;
+  const released = payment ? payment.authorizedCents - charged : 0;
+  const capped = payment?.finalTotalCents != null && payment.finalTotalCents > charged;
+  return [
+    changes.length ? "What changed:" : "Everything you ordered was picked as ordered.",
+    ...changes.map((c) => `- ${describeChange(c)}`),
+    `Charged to your card: ${formatCents(charged)}.` +
+      (capped ? ` Your picked total came to ${formatCents(payment!.finalTotalCents!)}; we charge no more than the ${formatCents(charged)} you authorised.` : "") +
+      (released > 0 ? ` The other ${formatCents(released)} held on your card is released, never charged.` : ""),
+  ];
+}
 
 export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): RenderedEmail {
   const copy = COPY[kind];
@@ -104,7 +159,12 @@ export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): Re
   const intro = copy.intro(view);
   const slot = formatSlot(view.slot, view.store.timezone);
   const where = whereLines(view);
-  const vat = orderVatBreakdown(view);
+  const afterPicking = kind === "picked";
+  const lines = afterPicking ? chargedLines(view.lines) : view.lines;
+  const summary = afterPicking ? pickedSummary(view) : [];
+  const vat = orderVatBreakdown({ lines, deliveryFeeCents: view.deliveryFeeCents });
+  const subtotalCents = afterPicking ? lines.reduce((sum, l) => sum + l.lineTotalCents, 0) : view.subtotalCents;
+  const totalCents = afterPicking ? (view.payment?.finalTotalCents ?? subtotalCents + view.deliveryFeeCents) : view.totalCents;
   const fulfilmentLabel = view.fulfilment === "delivery" ? "Home delivery" : "Click & collect";
   const feeLabel = view.fulfilment === "delivery" ? "Delivery" : "Collection";
 
@@ -113,17 +173,18 @@ export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): Re
     "",
     copy.heading,
     intro,
+    ...(summary.length ? ["", ...summary] : []),
     "",
     `Order ${view.number}`,
     `${fulfilmentLabel}: ${slot}`,
     `${where.label}:`,
     ...where.lines.map((l) => `  ${l}`),
     "",
-    ...view.lines.map((l) => `- ${l.productName} (${l.sizeLabel}): ${describeQuantity(l)} = ${formatCents(l.lineTotalCents)}`),
+    ...lines.map((l) => `- ${l.productName} (${l.sizeLabel}): ${describeQuantity(l)} = ${formatCents(l.lineTotalCents)}`),
     "",
-    `Subtotal: ${formatCents(view.subtotalCents)}`,
+    `Subtotal: ${formatCents(subtotalCents)}`,
     `${feeLabel}: ${formatCents(view.deliveryFeeCents)}`,
-    `Total: ${formatCents(view.totalCents)}`,
+    `Total: ${formatCents(totalCents)}`,
     "",
     "VAT included:",
     ...vat.map((r) => `  ${formatVatRate(r.rateBp)}: ${formatCents(r.vatCents)} VAT on ${formatCents(r.grossCents)} (net ${formatCents(r.netCents)})`),
@@ -133,7 +194,7 @@ export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): Re
 
   const cell = 'style="padding:4px 8px;border-bottom:1px solid #e5e7eb"';
   const num = 'style="padding:4px 8px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap"';
-  const lineRows = view.lines
+  const lineRows = lines
     .map(
       (l) =>
         `<tr><td ${cell}>${escapeHtml(l.productName)}<br><small>${escapeHtml(l.sizeLabel)}</small></td>` +
@@ -157,13 +218,13 @@ export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): Re
 <p>Hello ${escapeHtml(view.customerName)},</p>
 <h1 style="font-size:20px">${escapeHtml(copy.heading)}</h1>
 <p>${escapeHtml(intro)}</p>
-<h2 style="font-size:16px">Order ${escapeHtml(view.number)}</h2>
+${summaryHtml(summary)}<h2 style="font-size:16px">Order ${escapeHtml(view.number)}</h2>
 <p><strong>${escapeHtml(fulfilmentLabel)}:</strong> ${escapeHtml(slot)}<br>
 <strong>${escapeHtml(where.label)}:</strong><br>${where.lines.map(escapeHtml).join("<br>")}</p>
 <table style="border-collapse:collapse;width:100%">
 <thead><tr><th ${cell} align="left">Item</th><th ${num}>Quantity</th><th ${num}>Price</th></tr></thead>
 <tbody>${lineRows}</tbody>
-<tfoot>${total("Subtotal", view.subtotalCents)}${total(feeLabel, view.deliveryFeeCents)}${total("Total", view.totalCents, true)}</tfoot>
+<tfoot>${total("Subtotal", subtotalCents)}${total(feeLabel, view.deliveryFeeCents)}${total("Total", totalCents, true)}</tfoot>
 </table>
 <h3 style="font-size:14px">VAT included</h3>
 <table style="border-collapse:collapse">
@@ -174,4 +235,12 @@ export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): Re
 </body></html>
 `;
   return { subject, html, text };
+}
+
+/** The summary paragraphs as HTML: "- " items become a list. */
+function summaryHtml(summary: string[]): string {
+  if (summary.length === 0) return "";
+  const items = summary.filter((p) => p.startsWith("- ")).map((p) => `<li>${escapeHtml(p.slice(2))}</li>`);
+  const paragraphs = summary.filter((p) => !p.startsWith("- ")).map((p) => `<p>${escapeHtml(p)}</p>`);
+  return `${paragraphs[0]}${items.length ? `<ul>${items.join("")}</ul>` : ""}${paragraphs.slice(1).join("")}\n`;
 }

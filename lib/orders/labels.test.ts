@@ -17,6 +17,7 @@ describe("order labels", () => {
     expect(cancelReasonText("checkout expired")).toBe("The payment was not completed in time.");
     expect(cancelReasonText("payment_mismatch")).toBe("The payment received did not match this order, so we could not accept it.");
     expect(cancelReasonText("agent: out of stock")).toBe("This order was cancelled (agent: out of stock).");
+    expect(cancelReasonText("payment expired")).toMatch(/authorisation expired/);
     expect(cancelReasonText(null)).toBe("This order was cancelled.");
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { orderStatus } from "@/db/schema/orders";
-import { assertTransition, canTransition, InvalidTransitionError, isFinal, SHOPPER_CANCELLABLE, statusesLeadingTo } from "./state-machine";
+import { AGENT_CANCELLABLE, assertTransition, canTransition, InvalidTransitionError, isFinal, SHOPPER_CANCELLABLE, statusesLeadingTo } from "./state-machine";
 
 describe("order state machine", () => {
   it("follows the happy path from payment to completion", () => {
@@ -26,6 +26,12 @@ describe("order state machine", () => {
 
   it("lets shoppers cancel only before picking starts", () => {
     expect(SHOPPER_CANCELLABLE).toEqual(["pending_payment", "authorized", "confirmed"]);
+  });
+
+  it("lets agents cancel at any point before handover, and never after (issue 7)", () => {
+    for (const s of AGENT_CANCELLABLE) expect(canTransition(s, "cancelled")).toBe(true);
+    expect(AGENT_CANCELLABLE).toEqual(["confirmed", "picking", "picked", "ready_for_collection", "out_for_delivery"]);
+    expect(canTransition("completed", "cancelled")).toBe(false);
   });
 
   it("lists where a status can be reached from", () => {

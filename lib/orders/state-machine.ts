@@ -8,8 +8,9 @@ const NEXT: Record<OrderStatus, readonly OrderStatus[]> = {
   confirmed: ["picking", "cancelled"],
   picking: ["picked", "cancelled"],
   picked: ["ready_for_collection", "out_for_delivery", "cancelled"],
-  ready_for_collection: ["completed"],
-  out_for_delivery: ["completed"],
+  // Until handover an agent may still cancel (the money is then voided or refunded).
+  ready_for_collection: ["completed", "cancelled"],
+  out_for_delivery: ["completed", "cancelled"],
   completed: [],
   cancelled: [],
 };
@@ -20,6 +21,18 @@ export const SHOPPER_CANCELLABLE: readonly OrderStatus[] = ["pending_payment", "
 /** The reason recorded when shoppers cancel their own order (order, event, e-mail). */
 export const SHOPPER_CANCEL_REASON = "requested by the customer";
 
+/** An agent may cancel (with a reason of their own) at any point before handover. */
+export const AGENT_CANCELLABLE: readonly OrderStatus[] = ["confirmed", "picking", "picked", "ready_for_collection", "out_for_delivery"];
+
+/**
+ * The card authorisation lapsed at Stripe (7 days) before the order was captured: the order is
+ * cancelled with this reason, its stock and slot place released.
+ */
+export const PAYMENT_EXPIRED_REASON = "payment expired";
+
+/** Orders whose authorisation is held but not yet captured: an expiry cancels them. */
+export const AWAITING_CAPTURE: readonly OrderStatus[] = ["authorized", "confirmed", "picking", "picked"];
+
 /**
  * Checkout cancels an order whose payment page could not be opened (Stripe unreachable). The
  * shopper was told no order was placed and kept their basket, so their order lists leave it out.
@@ -27,7 +40,15 @@ export const SHOPPER_CANCEL_REASON = "requested by the customer";
 export const PAYMENT_UNAVAILABLE_REASON = "payment_unavailable";
 
 /** Statuses that hold stock and a slot place (released when such an order is cancelled). */
-export const HOLDS_STOCK_AND_SLOT: readonly OrderStatus[] = ["pending_payment", "authorized", "confirmed", "picking", "picked"];
+export const HOLDS_STOCK_AND_SLOT: readonly OrderStatus[] = [
+  "pending_payment",
+  "authorized",
+  "confirmed",
+  "picking",
+  "picked",
+  "ready_for_collection",
+  "out_for_delivery",
+];
 
 export class InvalidTransitionError extends Error {
   constructor(

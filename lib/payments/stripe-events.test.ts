@@ -75,7 +75,19 @@ describe("decideStripeEvent", () => {
   it("cancels on expiry, decline and cancellation", () => {
     expect(decideStripeEvent(event("checkout.session.expired", { metadata: { order_id: "o1" } }))).toMatchObject({ kind: "cancel", reason: "checkout expired" });
     expect(decideStripeEvent(event("payment_intent.payment_failed", { metadata: { order_id: "o1" } }))).toMatchObject({ kind: "cancel", reason: "payment failed" });
-    expect(decideStripeEvent(event("payment_intent.canceled", { metadata: { order_id: "o1" } }))).toMatchObject({ kind: "cancel" });
+    expect(decideStripeEvent(event("payment_intent.canceled", { metadata: { order_id: "o1" } }))).toMatchObject({ kind: "cancel", reason: "payment cancelled" });
+  });
+
+  it("reads an authorisation Stripe cancelled itself (7 days, reason automatic) as 'payment expired' (issue 7)", () => {
+    const lapsed = event("payment_intent.canceled", { metadata: { order_id: "o1" }, status: "canceled", cancellation_reason: "automatic" });
+    expect(decideStripeEvent(lapsed)).toEqual({ kind: "cancel", orderId: "o1", reason: "payment expired" });
+    expect(decideStripeEvent(event("charge.expired", { object: "charge", metadata: { order_id: "o1" } })).kind).toBe("ignore");
+  });
+
+  it("never counts a refund from its webhooks: the refund-payment task does (issue 7)", () => {
+    for (const type of ["refund.created", "refund.updated", "charge.refunded"] as const) {
+      expect(decideStripeEvent(event(type, { object: "refund", metadata: { order_id: "o1", refund_id: "r1" } })).kind).toBe("ignore");
+    }
   });
 
   it("ignores events without an order and the types it does not use", () => {

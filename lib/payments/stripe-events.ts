@@ -1,6 +1,7 @@
 // What a Stripe event means for an order: a pure decision, so the order worker's handling of
 // every event type (including ones in the wrong order or twice) is easy to test.
 import type Stripe from "stripe";
+import { PAYMENT_EXPIRED_REASON } from "@/lib/orders/state-machine";
 
 /** What an authorisation event says was paid, as checked against the order (./payment-checks.ts). */
 export type ReportedPayment = {
@@ -77,10 +78,15 @@ export function decideStripeEvent(event: Pick<Stripe.Event, "type" | "data"> & {
     }
     case "payment_intent.payment_failed":
     case "payment_intent.canceled": {
-      const orderId = orderIdOf((event.data.object as Stripe.PaymentIntent).metadata);
-      const reason = event.type === "payment_intent.payment_failed" ? "payment failed" : "payment cancelled";
+      const intent = event.data.object as Stripe.PaymentIntent;
+      const orderId = orderIdOf(intent.metadata);
+      // Stripe cancels an authorisation it was never asked to capture (7 days) with reason "automatic".
+      const expired = event.type === "payment_intent.canceled" && intent.cancellation_reason === "automatic";
+      const reason = event.type === "payment_intent.payment_failed" ? "payment failed" : expired ? PAYMENT_EXPIRED_REASON : "payment cancelled";
       return orderId ? { kind: "cancel", orderId, reason } : { kind: "ignore", why: "payment without order" };
     }
+    // Refunds are counted by the refund-payment task when Stripe answers it, never from their
+    // webhooks (refund.created, refund.updated, charge.refunded), so a refund counts once.
     default:
       return { kind: "ignore", why: `${event.type} is not used` };
   }

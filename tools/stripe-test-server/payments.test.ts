@@ -68,6 +68,34 @@ describe("capture", () => {
   });
 });
 
+describe("authorisation expiry (test trigger, issue 7)", () => {
+  const expire = (intentId: string) => fetch(`${ctx.server.url}/_test/payment_intents/${intentId}/expire_authorization`, { method: "POST" });
+
+  it("cancels an uncaptured intent with cancellation_reason automatic, emitting charge.expired and payment_intent.canceled", async () => {
+    const intentId = await authorisedIntentId();
+    const answer = await expire(intentId);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({ id: intentId, status: "canceled", cancellation_reason: "automatic", amount_capturable: 0 });
+
+    const expired = await waitFor(() => ctx.receiver.ofType("charge.expired")[0]);
+    expect(expired.event.data.object).toMatchObject({ object: "charge", payment_intent: intentId, captured: false, refunded: true, amount_refunded: 1234 });
+    const canceled = await waitFor(() => ctx.receiver.ofType("payment_intent.canceled")[0]);
+    expect(canceled.event.data.object).toMatchObject({ id: intentId, status: "canceled", cancellation_reason: "automatic" });
+    expect(canceled.event.request).toEqual({ id: null, idempotency_key: null });
+    await expect(ctx.stripe.paymentIntents.capture(intentId, { amount_to_capture: 100 })).rejects.toMatchObject({ code: "payment_intent_unexpected_state" });
+  });
+
+  it("refuses to expire a captured intent or an unknown one, with Stripe's error body", async () => {
+    const intentId = await authorisedIntentId();
+    await ctx.stripe.paymentIntents.capture(intentId);
+    const captured = await expire(intentId);
+    expect(captured.status).toBe(400);
+    expect(await captured.json()).toMatchObject({ error: { type: "invalid_request_error", code: "payment_intent_unexpected_state" } });
+    expect((await expire("pi_unknown")).status).toBe(404);
+    expect(ctx.receiver.ofType("charge.expired")).toEqual([]);
+  });
+});
+
 describe("refunds", () => {
   it("refunds part, then the rest, then refuses an over-refund", async () => {
     const intentId = await authorisedIntentId("automatic");

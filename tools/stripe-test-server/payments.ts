@@ -97,6 +97,28 @@ export function cancelPaymentIntent(
   return intent;
 }
 
+/**
+ * Test trigger: the authorisation of an uncaptured intent lapses, as Stripe does after 7 days. The
+ * charge is refunded in full (`charge.expired`), the intent canceled with cancellation_reason
+ * "automatic" (`payment_intent.canceled`). Only an intent in `requires_capture` can expire.
+ */
+export function expireAuthorization(store: Store, id: string): Stripe.PaymentIntent {
+  const intent = store.paymentIntent(id);
+  if (intent.status !== "requires_capture" || typeof intent.latest_charge !== "string") {
+    throw unexpectedState(`Only an uncaptured PaymentIntent (requires_capture) has an authorisation that can expire; this one has a status of ${intent.status}.`);
+  }
+  const charge = store.charge(intent.latest_charge);
+  charge.amount_refunded = charge.amount;
+  charge.refunded = true;
+  intent.status = "canceled";
+  intent.canceled_at = store.nowSeconds();
+  intent.cancellation_reason = "automatic";
+  intent.amount_capturable = 0;
+  store.deps.emit("charge.expired", charge, null);
+  store.deps.emit("payment_intent.canceled", intent, null);
+  return intent;
+}
+
 /** Refunds all or part of what was captured; more than what is left is refused with amount_too_large. */
 export function createRefund(store: Store, params: CreateRefundParams, request: RequestContext): Stripe.Refund {
   if (!params.payment_intent && !params.charge) {

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { StripeApi } from "./api";
 import { expireIfDue, payWithCard, type CardForm } from "./checkout";
 import { StripeApiError } from "./errors";
+import { expireAuthorization } from "./payments";
 import { decodePathSegment } from "./form";
 import { renderMessagePage, renderPaymentPage } from "./hosted-page";
 import { API_VERSION } from "./objects";
@@ -150,6 +151,15 @@ export async function createStripeTestServer(options: StripeTestServerOptions): 
       const type = query.get("type");
       sendJson(res, 200, { object: "list", data: webhooks.list().filter((record) => !type || record.type === type) });
       return;
+    }
+    const expiring = /^\/_test\/payment_intents\/([^/]+)\/expire_authorization$/.exec(path);
+    if (expiring && method === "POST") {
+      try {
+        return sendJson(res, 200, expireAuthorization(store, decodePathSegment(expiring[1])));
+      } catch (error) {
+        if (error instanceof StripeApiError) return sendJson(res, error.statusCode, error.toBody());
+        throw error;
+      }
     }
     const match = /^\/_test\/events\/([^/]+)(\/resend)?$/.exec(path);
     const record = match ? webhooks.find(decodePathSegment(match[1])) : undefined;

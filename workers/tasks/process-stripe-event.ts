@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Logger } from "pino";
 import type Stripe from "stripe";
 import type { Database, Executor } from "@/db/client";
-import { cancelOrder, isUnpaid, UNPAID } from "@/db/queries/order-cancellation";
+import { cancelOrder, isCancellable, isUnpaid, UNPAID } from "@/db/queries/order-cancellation";
 import { confirmPaidOrder } from "@/db/queries/order-lifecycle";
 import { findOrder, lockOrder } from "@/db/queries/orders";
 import { getStripeEvent, markStripeEventProcessed } from "@/db/queries/stripe-events";
@@ -18,6 +18,7 @@ import type { TaskPayload } from "@/lib/jobs/tasks";
 import { logger } from "@/lib/logger";
 import { checkPayment, PAYMENT_MISMATCH_REASON, type PaymentProblem } from "@/lib/payments/payment-checks";
 import { checkoutSessionPaymentIntent } from "@/lib/payments/stripe";
+import { AWAITING_CAPTURE, PAYMENT_EXPIRED_REASON } from "@/lib/orders/state-machine";
 import { decideStripeEvent, type StripeEventAction } from "@/lib/payments/stripe-events";
 import type { TaskHandler } from "../runtime";
 
@@ -116,7 +117,9 @@ export async function processStripeEvent(
     if (action.kind === "confirm") {
       result = await applyPayment(tx, payload.eventId, action, { livemode: context.livemode, looked });
     } else if (action.kind === "cancel") {
-      const cancelled = await cancelOrder(tx, { orderId: action.orderId, actor: "stripe", reason: action.reason, from: UNPAID });
+      // An expired authorisation ends a paid order too, until it is captured; other declines only unpaid ones.
+      const from = action.reason === PAYMENT_EXPIRED_REASON ? AWAITING_CAPTURE.filter(isCancellable) : UNPAID;
+      const cancelled = await cancelOrder(tx, { orderId: action.orderId, actor: "stripe", reason: action.reason, from });
       result = { outcome: cancelled.changed ? "applied" : "unchanged" };
     }
     await markStripeEventProcessed(tx, payload.eventId);

@@ -1,6 +1,7 @@
 // The scheduler's timed work: expire unpaid orders (each cancelled through cancelOrder, with its
 // e-mail and close-stripe-payment jobs, in its own transaction) and keep the slot calendar seven
 // days ahead.
+import { flagExpiringAuthorizations } from "@/db/queries/capture";
 import { expireUnpaidOrders } from "@/db/queries/order-lifecycle";
 import { pruneEmailTokens } from "@/db/queries/email-tokens";
 import { pruneRateLimits } from "@/db/queries/rate-limits";
@@ -14,6 +15,21 @@ export const SLOT_CALENDAR_DAYS = 7;
 export const expireUnpaidOrdersTask: TaskHandler<"expire-unpaid-orders"> = async (_payload, ctx) => ({
   expired: (await expireUnpaidOrders(ctx.db)).length,
 });
+
+/**
+ * Flags orders whose uncaptured authorisation is older than 6 days (Stripe drops it at 7), once
+ * each, with a warning line per order: the agents' queue shows the flag.
+ */
+export const flagExpiringAuthorizationsTask: TaskHandler<"flag-expiring-authorizations"> = async (_payload, ctx) => {
+  const flagged = await flagExpiringAuthorizations(ctx.db);
+  for (const order of flagged) {
+    ctx.log.warn(
+      { alert: "authorization_expiring", orderId: order.id, orderNumber: order.number, storeId: order.storeId, status: order.status, authorizedAt: order.authorizedAt },
+      "card authorisation older than 6 days and not captured: Stripe drops it at 7 days",
+    );
+  }
+  return { flagged: flagged.length };
+};
 
 export const rollSlotCalendarTask: TaskHandler<"roll-slot-calendar"> = async (_payload, ctx) => ({
   created: await ensureSlotCalendar(ctx.db, { days: SLOT_CALENDAR_DAYS }),

@@ -6,7 +6,7 @@ import { runOnce } from "graphile-worker";
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDatabase, type Database } from "@/db/client";
-import { orderEvents, orderLines, orders, slots, stores, users, type OrderStatus } from "@/db/schema";
+import { orderEvents, orderLines, orders, refunds, slots, stores, users, type OrderStatus } from "@/db/schema";
 import { enqueueJob, enqueueOrderEmail } from "@/lib/jobs/queue";
 import { orderEmailJobKey } from "@/lib/jobs/tasks";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
@@ -141,6 +141,39 @@ describe("send-order-email", () => {
     expect(results.sort()).toEqual(["already-sent", "already-sent", "already-sent", "sent"]);
     expect(capture.messages().filter((m) => m.to.includes(order.contactEmail))).toHaveLength(1);
     expect(await mailEvents(order.id)).toHaveLength(1);
+  });
+
+  it("sends each refund's e-mail once, and the picked e-mail only once the order is captured (issue 7)", async () => {
+    const order = await newOrder("ready_for_collection");
+    const deps = { db, transport, from: FROM };
+    expect(await sendOrderEmail(deps, { orderId: order.id, kind: "picked" })).toBe("not-applicable");
+    await db.update(orders).set({ capturedCents: 1_700, finalTotalCents: 1_700 }).where(eq(orders.id, order.id));
+    const made = await db
+      .insert(refunds)
+      .values([
+        { orderId: order.id, amountCents: 258, reason: "milk spilt", requestedBy: "system", status: "succeeded" },
+        { orderId: order.id, amountCents: 100, reason: "late", requestedBy: "system", status: "succeeded" },
+        { orderId: order.id, amountCents: 50, reason: "not yet", requestedBy: "system" },
+      ])
+      .returning({ id: refunds.id });
+    for (const { id } of made.slice(0, 2)) {
+      await db.transaction((tx) => enqueueOrderEmail(tx, order.id, "refunded", id));
+      await db.transaction((tx) => enqueueOrderEmail(tx, order.id, "refunded", id));
+    }
+    await db.transaction((tx) => enqueueOrderEmail(tx, order.id, "picked"));
+    await runQueueOnce({ "send-order-email": sendOrderEmailTask({ transport, from: FROM }) });
+    expect(await sendOrderEmail(deps, { orderId: order.id, kind: "refunded", refundId: made[0].id })).toBe("already-sent");
+    // A refund not (yet) made at Stripe is not announced.
+    expect(await sendOrderEmail(deps, { orderId: order.id, kind: "refunded", refundId: made[2].id })).toBe("not-applicable");
+
+    const mails = capture.messages().filter((m) => m.to.includes(order.contactEmail));
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      `A refund for your Halles order ${order.number}`,
+      `A refund for your Halles order ${order.number}`,
+      `Your Halles order ${order.number} is picked: the final amount`,
+    ]);
+    expect(mails.map((m) => m.text).filter((t) => t.includes("We have refunded")).map((t) => /refunded (€[\d.]+)/.exec(t)?.[1]).sort()).toEqual(["€1.00", "€2.58"]);
+    expect((await mailEvents(order.id)).map((e) => e.data.refundId ?? e.data.mail).sort()).toEqual([...made.slice(0, 2).map((r) => r.id), "picked"].sort());
   });
 
   it("sends nothing for an unknown order or one no longer in the e-mail's state", async () => {

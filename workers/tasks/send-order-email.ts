@@ -6,7 +6,7 @@ import type { Database } from "@/db/client";
 import { getOrderEmailView, lockOrderEmail, orderEmailWasSent, recordOrderEmailSent } from "@/db/queries/order-emails";
 import type { OrderStatus } from "@/db/schema";
 import type { OrderEmailKind, TaskPayload } from "@/lib/jobs/tasks";
-import { renderOrderEmail } from "@/lib/mail/order-emails";
+import { renderOrderEmail, type OrderEmailView } from "@/lib/mail/order-emails";
 import type { MailTransport } from "@/lib/mail/transport";
 import type { TaskHandler } from "../runtime";
 
@@ -15,32 +15,43 @@ export type SendOrderEmailDeps = { db: Database; transport: MailTransport; from:
 export type SendOrderEmailResult = "sent" | "already-sent" | "order-not-found" | "not-applicable";
 
 const CONFIRMED_OR_LATER: readonly OrderStatus[] = ["confirmed", "picking", "picked", "ready_for_collection", "out_for_delivery", "completed"];
+const CAPTURED: readonly OrderStatus[] = ["ready_for_collection", "out_for_delivery", "completed"];
 
 /** Whether the order is (still) in a state this e-mail describes; a stale job sends nothing. */
-function applies(status: OrderStatus, kind: OrderEmailKind): boolean {
-  return kind === "cancelled" ? status === "cancelled" : CONFIRMED_OR_LATER.includes(status);
+function applies(view: OrderEmailView, kind: OrderEmailKind): boolean {
+  switch (kind) {
+    case "cancelled":
+      return view.status === "cancelled";
+    case "confirmed":
+      return CONFIRMED_OR_LATER.includes(view.status);
+    case "picked":
+      return CAPTURED.includes(view.status) && view.payment?.capturedCents != null;
+    case "refunded":
+      // The view has the refund only once it succeeded.
+      return view.refund !== undefined;
+  }
 }
 
 export async function sendOrderEmail(
   deps: SendOrderEmailDeps,
   payload: TaskPayload<"send-order-email">,
 ): Promise<SendOrderEmailResult> {
-  const { orderId, kind } = payload;
+  const { orderId, kind, refundId } = payload;
   return deps.db.transaction(async (tx) => {
-    await lockOrderEmail(tx, orderId, kind);
-    if (await orderEmailWasSent(tx, orderId, kind)) return "already-sent";
-    const view = await getOrderEmailView(tx, orderId);
+    await lockOrderEmail(tx, payload);
+    if (await orderEmailWasSent(tx, payload)) return "already-sent";
+    const view = await getOrderEmailView(tx, orderId, refundId);
     if (!view) return "order-not-found";
-    if (!applies(view.status, kind)) return "not-applicable";
+    if (!applies(view, kind)) return "not-applicable";
     const mail = renderOrderEmail(view, kind);
     const info = await deps.transport.send({
       from: deps.from,
       to: view.recipientEmail,
       ...mail,
-      messageId: `<order-${view.id}-${kind}@halles>`,
+      messageId: `<order-${view.id}-${kind}${refundId ? `-${refundId}` : ""}@halles>`,
       headers: { "X-Halles-Order": view.number, "X-Halles-Mail": kind },
     });
-    await recordOrderEmailSent(tx, { orderId, kind, status: view.status, messageId: info.messageId });
+    await recordOrderEmailSent(tx, { ...payload, status: view.status, messageId: info.messageId });
     return "sent";
   });
 }
