@@ -101,6 +101,20 @@ describe("picking and finishing an order (issue 7)", () => {
     expect(await db.transaction((tx) => finishPicking(tx, order.id, agent))).toEqual({ ok: false, code: "wrong_status", status: "picked" });
   });
 
+  it("cancels an order in which nothing was found, rather than capture €0, and voids the authorisation", async () => {
+    const order = await confirmedOrder(db, { storeId: lyon.id, items: [{ variantId: eggs.id, quantity: 2 }] });
+    await db.transaction((tx) => claimOrder(tx, order.id, agent));
+    const [line] = await linesOf(order.id);
+    await db.transaction((tx) => settleOrderLine(tx, { orderId: order.id, lineId: line.id, outcome: { kind: "missing", found: 0 }, staff: agent }));
+    expect(await db.transaction((tx) => finishPicking(tx, order.id, agent))).toMatchObject({ ok: true, order: { status: "cancelled", cancelReason: "nothing left to pick" } });
+    expect(await jobKeys(order.id)).toEqual([]);
+    const voids = await db.execute<{ n: number }>(sql`select count(*)::int as n from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id where t.identifier = 'close-stripe-payment' and j.payload->>'orderId' = ${order.id}`);
+    expect(voids[0].n).toBe(1);
+    // The eggs went back to stock with the cancellation, and the empty shelf then says none are left.
+    const eggsNow = await stockOf(db, lyon.id, eggs.id);
+    expect(eggsNow.quantity - eggsNow.reserved).toBe(0);
+  });
+
   it("keeps the picking state in the database: a second tablet sees the lines settled so far", async () => {
     const order = await confirmedOrder(db, { storeId: lyon.id, items: [{ variantId: yoghurt.id, quantity: 2 }, { variantId: eggs.id, quantity: 1 }] });
     await db.transaction((tx) => claimOrder(tx, order.id, agent));

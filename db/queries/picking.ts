@@ -9,6 +9,8 @@ import { worksAtStore, type SessionUser } from "@/lib/auth/access";
 import { pickTotals, settleLine, type PickOutcome } from "@/lib/picking/settle";
 import type { Executor } from "../client";
 import { categories, orderLines, orders, productVariants, products, stockLevels, users, type LineSubstitute, type Order, type OrderLine } from "../schema";
+import { NOTHING_PICKED_REASON } from "@/lib/orders/state-machine";
+import { cancelOrder } from "./order-cancellation";
 import { lockOrder, transitionOrder } from "./orders";
 import { recordStaffAction } from "./staff-actions";
 
@@ -179,7 +181,9 @@ async function applyStockMoves(tx: Executor, storeId: number, moves: StockMove[]
 /**
  * Finishes the picker's order: every line settled, the final total and its VAT computed, the stock
  * adjusted, the order moved to `picked` and the capture job enqueued — in the caller's transaction.
- * An order with nothing left to charge is refused here (code "invalid"): it is cancelled instead.
+ * An order with nothing left to charge is cancelled instead (never captured for €0): its stock
+ * goes back, then the missing items' shelves are marked empty, the authorisation is voided and the
+ * shopper told.
  */
 export async function finishPicking(tx: Executor, orderId: string, staff: SessionUser): Promise<PickingResult> {
   const locked = await lockForPicking(tx, orderId, staff);
@@ -189,7 +193,12 @@ export async function finishPicking(tx: Executor, orderId: string, staff: Sessio
   const unsettled = lines.filter((l) => l.pickStatus === null).length;
   if (unsettled > 0) return { ok: false, code: "unsettled", count: unsettled };
   const totals = pickTotals(lines, order.deliveryFeeCents);
-  if (totals.itemsCents === 0) return { ok: false, code: "invalid", message: "Nothing was picked: cancel the order instead." };
+  if (totals.itemsCents === 0) {
+    const cancelled = await cancelOrder(tx, { orderId, actor: actorOf(staff), reason: NOTHING_PICKED_REASON, from: ["picking"] });
+    await applyStockMoves(tx, order.storeId, stockMovesOf(lines));
+    await recordStaffAction(tx, { staffId: staff.id, action: "order.finish_pick", orderId, storeId: order.storeId, data: { finalTotalCents: 0, cancelled: true } });
+    return { ok: true, order: cancelled.order! };
+  }
   await applyStockMoves(tx, order.storeId, stockMovesOf(lines));
   const moved = await transitionOrder(tx, {
     orderId,

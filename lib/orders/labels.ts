@@ -2,7 +2,7 @@
 // (shown in Paris time, where the stores are). Pure, so pages, e-mails and tests share it.
 import type { Fulfilment, OrderStatus } from "@/db/schema/orders";
 import { PAYMENT_MISMATCH_REASON } from "@/lib/payments/payment-checks";
-import { PAYMENT_EXPIRED_REASON, PAYMENT_UNAVAILABLE_REASON, SHOPPER_CANCEL_REASON } from "./state-machine";
+import { NOTHING_PICKED_REASON, PAYMENT_EXPIRED_REASON, PAYMENT_UNAVAILABLE_REASON, SHOPPER_CANCEL_REASON } from "./state-machine";
 
 export const SHOP_TIME_ZONE = "Europe/Paris";
 
@@ -48,6 +48,7 @@ const CANCEL_REASONS: Record<string, string> = {
   "payment cancelled": "The payment was cancelled.",
   [PAYMENT_UNAVAILABLE_REASON]: "Payment was unavailable when the order was placed.",
   [PAYMENT_MISMATCH_REASON]: "The payment received did not match this order, so we could not accept it.",
+  [NOTHING_PICKED_REASON]: "None of your items were in stock when we prepared your order, so it is cancelled and nothing is charged.",
   [PAYMENT_EXPIRED_REASON]: "The card authorisation expired before we could prepare your order, so nothing was charged.",
 };
 

@@ -30,6 +30,9 @@ export const AGENT_CANCELLABLE: readonly OrderStatus[] = ["confirmed", "picking"
  */
 export const PAYMENT_EXPIRED_REASON = "payment expired";
 
+/** Finishing a pick in which every item was missing cancels the order: nothing is charged. */
+export const NOTHING_PICKED_REASON = "nothing left to pick";
+
 /** Orders whose authorisation is held but not yet captured: an expiry cancels them. */
 export const AWAITING_CAPTURE: readonly OrderStatus[] = ["authorized", "confirmed", "picking", "picked"];
 

@@ -2,16 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { ActionForm, bigButton, bigSecondaryButton, SubmitButton } from "@/components/backoffice/action-form";
+import { AgentCancelForm } from "@/components/backoffice/agent-cancel-form";
+import { PaymentSummary } from "@/components/backoffice/payment-summary";
+import { RefundForm } from "@/components/backoffice/refund-form";
 import { OrderFulfilment } from "@/components/orders/order-fulfilment";
 import { OrderLines } from "@/components/orders/order-lines";
 import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { getDb } from "@/db/client";
+import { getRefundableView, listRefunds } from "@/db/queries/refunds";
 import { getOrderDetail } from "@/db/queries/shopper-orders";
 import { orderPeople, staffOrderTimeline, type StaffTimelineEntry } from "@/db/queries/staff-order";
 import { actionDetail, staffActionLabel } from "@/lib/backoffice/labels";
 import { loadStaffOrder } from "@/lib/backoffice/loaders";
 import { claimOrderAction, handOverAction } from "@/lib/backoffice/picking-actions";
-import { formatCents } from "@/lib/catalog/pricing";
 import { cancelReasonText, formatDateTime, ORDER_STATUS_LABELS } from "@/lib/orders/labels";
 
 type Props = PageProps<"/admin/orders/[id]">;
@@ -39,8 +42,9 @@ async function StaffOrder({ params, searchParams }: Pick<Props, "params" | "sear
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const { user } = await loadStaffOrder(id);
   const db = getDb();
-  const [detail, people, timeline] = await Promise.all([getOrderDetail(db, id), orderPeople(db, id), staffOrderTimeline(db, id)]);
+  const [detail, people, timeline, refunds] = await Promise.all([getOrderDetail(db, id), orderPeople(db, id), staffOrderTimeline(db, id), listRefunds(db, id)]);
   const { order, store } = detail!;
+  const refundable = await getRefundableView(db, order);
   const ready = order.status === "ready_for_collection" || order.status === "out_for_delivery";
   const mine = order.pickerId === user.id;
   return (
@@ -56,17 +60,12 @@ async function StaffOrder({ params, searchParams }: Pick<Props, "params" | "sear
           Placed {formatDateTime(order.createdAt)} <OrderStatusBadge status={order.status} />
           {people.pickerName && <span>· picked by {people.pickerName}</span>}
         </p>
-        {query.picked === "1" && order.status !== "picking" && (
+        {query.picked === "1" && ["picked", "ready_for_collection", "out_for_delivery"].includes(order.status) && (
           <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 font-medium text-brand-800">
             Picking finished. The payment is being captured; the order then moves on to {order.fulfilment === "delivery" ? "delivery" : "collection"} by itself.
           </p>
         )}
         {order.status === "cancelled" && <p className="font-medium">{cancelReasonText(order.cancelReason)}</p>}
-        {order.authorizationFlaggedAt && order.capturedCents === null && order.status !== "cancelled" && (
-          <p role="alert" className="rounded-lg border border-accent-500 bg-orange-50 px-4 py-3 font-medium text-accent-600">
-            The card authorisation is more than 6 days old and Stripe drops it after 7: pick and finish this order today.
-          </p>
-        )}
       </header>
 
       <div className="flex flex-wrap gap-3">
@@ -121,19 +120,9 @@ async function StaffOrder({ params, searchParams }: Pick<Props, "params" | "sear
       <OrderFulfilment detail={detail!} />
       <OrderLines detail={detail!} heading="Items" />
 
-      <section aria-labelledby="payment-heading" className="rounded-2xl border border-stone-200 bg-white p-5">
-        <h2 id="payment-heading" className="text-xl font-bold">
-          Payment
-        </h2>
-        <dl className="mt-3 grid grid-cols-[auto_auto] justify-start gap-x-8 gap-y-2" data-testid="payment-amounts">
-          <dt className="text-stone-600">Authorised</dt>
-          <dd className="tabular-nums">{formatCents(order.authorizedCents)}</dd>
-          <dt className="text-stone-600">Captured</dt>
-          <dd className="tabular-nums">{order.capturedCents === null ? "Not yet" : formatCents(order.capturedCents)}</dd>
-          <dt className="text-stone-600">Refunded</dt>
-          <dd className="tabular-nums">{formatCents(order.refundedCents)}</dd>
-        </dl>
-      </section>
+      <PaymentSummary order={order} refunds={refunds} />
+      <RefundForm orderId={order.id} refundable={refundable} />
+      <AgentCancelForm orderId={order.id} status={order.status} captured={order.capturedCents !== null} />
 
       <Timeline entries={timeline} />
     </>
