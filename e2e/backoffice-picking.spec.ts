@@ -7,9 +7,11 @@ import { productVariants, products, slots, stockLevels } from "@/db/schema";
 import { SHOP_TIME_ZONE } from "@/lib/orders/labels";
 import { isoDay } from "@/lib/time/zoned";
 import { storeBySlug, variantOf } from "@/tests/checkout-fixtures";
-import { paidTestOrder, signInAs, staffAccount } from "./backoffice-fixtures";
+import { formatCents } from "@/lib/catalog/pricing";
+import { e2eStripe, paidTestOrder, signInAs, staffAccount } from "./backoffice-fixtures";
+import { waitForMail } from "./helpers";
 import { expect, expectAccessible, readyPage, test } from "./fixtures";
-import { closeDb, e2eDb, otherShopper } from "./order-fixtures";
+import { closeDb, e2eDb, orderRow, otherShopper } from "./order-fixtures";
 
 test.afterAll(() => closeDb());
 
@@ -26,71 +28,93 @@ async function eanOf(slug: string): Promise<string> {
 
 const pickLine = (page: Page, product: string) => page.getByTestId("pick-line").filter({ hasText: product });
 
-test("an agent picks an order with a scanned item, a heavier weighed line, a missing item and a substitute (issue 7)", async ({ page }) => {
-  test.slow();
-  const agent = await staffAccount("agent", ["bordeaux-chartrons"], "Tablet Agent");
-  const shopper = await otherShopper();
-  const db = e2eDb();
-  const bordeaux = await storeBySlug(db, "bordeaux-chartrons");
-  const skyr = await variantOf(db, "natural-skyr");
-  await db.update(stockLevels).set({ quantity: 500, reserved: 0 }).where(and(eq(stockLevels.storeId, bordeaux.id), eq(stockLevels.variantId, skyr.id)));
-  const order = await paidTestOrder(shopper, {
-    items: [
-      { slug: "gala-apples", quantity: 1000, substitution: "refuse" },
-      { slug: "free-range-eggs", quantity: 2 },
-      { slug: "greek-style-natural-yoghurt", quantity: 3, substitution: "allow" },
-      { slug: "pineapple", quantity: 2 },
-    ],
+for (const fulfilment of ["collection", "delivery"] as const) {
+  test(`an agent picks a ${fulfilment} order (a scanned item, a heavier weighed line, a missing item, a substitute), the capture is the picked total, the shopper is told, and it is handed over (issue 7)`, async ({ page }) => {
+    test.slow();
+    const agent = await staffAccount("agent", ["bordeaux-chartrons"], "Tablet Agent");
+    const shopper = await otherShopper();
+    const db = e2eDb();
+    const bordeaux = await storeBySlug(db, "bordeaux-chartrons");
+    const skyr = await variantOf(db, "natural-skyr");
+    await db.update(stockLevels).set({ quantity: 500, reserved: 0 }).where(and(eq(stockLevels.storeId, bordeaux.id), eq(stockLevels.variantId, skyr.id)));
+    const order = await paidTestOrder(shopper, {
+      fulfilment,
+      items: [
+        { slug: "gala-apples", quantity: 1000, substitution: "refuse" },
+        { slug: "free-range-eggs", quantity: 2 },
+        { slug: "greek-style-natural-yoghurt", quantity: 3, substitution: "allow" },
+        { slug: "pineapple", quantity: 2 },
+      ],
+    });
+    const [slot] = await db.select({ startsAt: slots.startsAt }).from(slots).where(eq(slots.id, order.slotId));
+
+    // The queue of the order's day, as the agent opens it.
+    await signInAs(page, agent.email, `/admin/stores/bordeaux-chartrons/orders?day=${isoDay(slot.startsAt, SHOP_TIME_ZONE)}`);
+    const row = page.getByTestId("queue-row").filter({ hasText: order.number });
+    await expect(row).toContainText("Confirmed");
+    await expectAccessible(page);
+    await row.getByRole("link", { name: order.number }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Order ${order.number}` })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Start picking" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Picking ${order.number}` })).toBeVisible();
+    await expect(page.getByTestId("pick-progress")).toHaveText("0 of 4 items done");
+    await expectAccessible(page);
+
+    // A scanner types the pineapple's EAN and presses Enter: picked in full.
+    const scan = page.getByLabel("Scan or type a barcode");
+    await scan.fill(await eanOf("pineapple"));
+    await scan.press("Enter");
+    await expect(page.getByTestId("scan-status")).toHaveText("Pineapple: 2 picked.");
+    await expect(pickLine(page, "Pineapple")).toHaveAttribute("data-pick-status", "picked");
+
+    // The apples are weighed: scanning moves to their weight field; 1,150 g, 15 % over, by keyboard.
+    await scan.fill(await eanOf("gala-apples"));
+    await scan.press("Enter");
+    const weight = pickLine(page, "Gala Apples").getByLabel("Weight in grams");
+    await expect(weight).toBeFocused();
+    await page.keyboard.type("1150");
+    await page.keyboard.press("Enter");
+    await expect(pickLine(page, "Gala Apples").getByTestId("line-outcome")).toContainText("Picked 1.15 kg");
+
+    await pickLine(page, "Free-Range Eggs").getByRole("button", { name: "None left" }).click();
+    await expect(pickLine(page, "Free-Range Eggs").getByTestId("line-outcome")).toContainText("Out of stock, not charged");
+
+    const yoghurt = pickLine(page, "Greek-Style Natural Yoghurt");
+    await yoghurt.getByText("Substitute", { exact: true }).click();
+    await yoghurt.getByLabel("Search the store for a substitute").fill("skyr");
+    await yoghurt.getByRole("button", { name: "Search" }).click();
+    await pickLine(page, "Greek-Style Natural Yoghurt").getByRole("button", { name: "Use Natural Skyr" }).click();
+    await expect(pickLine(page, "Greek-Style Natural Yoghurt").getByTestId("line-outcome")).toContainText("Replaced by Natural Skyr");
+
+    await expect(page.getByTestId("pick-progress")).toHaveText("4 of 4 items done");
+    // A reload (or a second tablet) shows the same state: it lives in the database.
+    await page.reload();
+    await expect(page.getByTestId("pick-progress")).toHaveText("4 of 4 items done");
+    await page.getByRole("button", { name: /^Finish and charge €\d+\.\d\d$/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Order ${order.number}` })).toBeVisible();
+
+    // The order worker captures; the page follows by itself.
+    const ready = fulfilment === "delivery" ? "Out for delivery" : "Ready for collection";
+    await expect(page.getByTestId("order-status").first()).toHaveText(ready);
+    const picked = await orderRow(order.id);
+    const charged = Math.min(picked.finalTotalCents!, picked.authorizedCents);
+    expect(picked.capturedCents).toBe(charged);
+    const intent = await e2eStripe().paymentIntents.retrieve(picked.paymentIntentId!);
+    expect(intent.amount_received).toBe(charged);
+    expect(intent.amount_received).toBeLessThanOrEqual(intent.amount);
+    await expect(page.getByTestId("payment-amounts")).toContainText(formatCents(charged));
+
+    const mail = await waitForMail(picked.contactEmail, new RegExp(`order ${order.number} is picked`));
+    expect(mail.text).toContain("Free-Range Eggs (6 eggs): not available, not charged");
+    expect(mail.text).toContain("replaced by Natural Skyr (450 g)");
+    expect(mail.text).toContain("1.15 kg instead of 1 kg (heavier)");
+    expect(mail.text).toContain(`Charged to your card: ${formatCents(charged)}.`);
+
+    await page.getByRole("button", { name: fulfilment === "delivery" ? "Delivered to the customer" : "Collected by the customer" }).click();
+    await expect(page.getByTestId("order-status").first()).toHaveText("Completed");
   });
-  const [slot] = await db.select({ startsAt: slots.startsAt }).from(slots).where(eq(slots.id, order.slotId));
-
-  // The queue of the order's day, as the agent opens it.
-  await signInAs(page, agent.email, `/admin/stores/bordeaux-chartrons/orders?day=${isoDay(slot.startsAt, SHOP_TIME_ZONE)}`);
-  const row = page.getByTestId("queue-row").filter({ hasText: order.number });
-  await expect(row).toContainText("Confirmed");
-  await expectAccessible(page);
-  await row.getByRole("link", { name: order.number }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Order ${order.number}` })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole("button", { name: "Start picking" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Picking ${order.number}` })).toBeVisible();
-  await expect(page.getByTestId("pick-progress")).toHaveText("0 of 4 items done");
-  await expectAccessible(page);
-
-  // A scanner types the pineapple's EAN and presses Enter: picked in full.
-  const scan = page.getByLabel("Scan or type a barcode");
-  await scan.fill(await eanOf("pineapple"));
-  await scan.press("Enter");
-  await expect(page.getByTestId("scan-status")).toHaveText("Pineapple: 2 picked.");
-  await expect(pickLine(page, "Pineapple")).toHaveAttribute("data-pick-status", "picked");
-
-  // The apples are weighed: scanning moves to their weight field; 1,150 g, 15 % over, by keyboard.
-  await scan.fill(await eanOf("gala-apples"));
-  await scan.press("Enter");
-  const weight = pickLine(page, "Gala Apples").getByLabel("Weight in grams");
-  await expect(weight).toBeFocused();
-  await page.keyboard.type("1150");
-  await page.keyboard.press("Enter");
-  await expect(pickLine(page, "Gala Apples").getByTestId("line-outcome")).toContainText("Picked 1.15 kg");
-
-  await pickLine(page, "Free-Range Eggs").getByRole("button", { name: "None left" }).click();
-  await expect(pickLine(page, "Free-Range Eggs").getByTestId("line-outcome")).toContainText("Out of stock, not charged");
-
-  const yoghurt = pickLine(page, "Greek-Style Natural Yoghurt");
-  await yoghurt.getByText("Substitute", { exact: true }).click();
-  await yoghurt.getByLabel("Search the store for a substitute").fill("skyr");
-  await yoghurt.getByRole("button", { name: "Search" }).click();
-  await pickLine(page, "Greek-Style Natural Yoghurt").getByRole("button", { name: "Use Natural Skyr" }).click();
-  await expect(pickLine(page, "Greek-Style Natural Yoghurt").getByTestId("line-outcome")).toContainText("Replaced by Natural Skyr");
-
-  await expect(page.getByTestId("pick-progress")).toHaveText("4 of 4 items done");
-  // A reload (or a second tablet) shows the same state: it lives in the database.
-  await page.reload();
-  await expect(page.getByTestId("pick-progress")).toHaveText("4 of 4 items done");
-  await page.getByRole("button", { name: /^Finish and charge €\d+\.\d\d$/ }).click();
-  await expect(page.getByRole("heading", { level: 1, name: `Order ${order.number}` })).toBeVisible();
-  await expect(page.getByText("Picking finished.")).toBeVisible();
-});
+}
 
 test("a second agent who opens an order another is picking is told who has it (issue 7)", async ({ page: a, browser, baseURL }) => {
   const first = await staffAccount("agent", ["bordeaux-chartrons"], "First Picker");

@@ -40,3 +40,8 @@ export async function orderPeople(db: Executor, orderId: string): Promise<{ cust
     .where(eq(orders.id, orderId));
   return row;
 }
+
+/** Changes whenever the order row does (every status change, pick, capture and refund touches updated_at). */
+export function orderVersion(order: { updatedAt: Date }): string {
+  return order.updatedAt.toISOString();
+}

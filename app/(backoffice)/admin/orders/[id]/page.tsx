@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { ActionForm, bigButton, bigSecondaryButton, SubmitButton } from "@/components/backoffice/action-form";
 import { AgentCancelForm } from "@/components/backoffice/agent-cancel-form";
+import { LiveRefresh } from "@/components/backoffice/live-refresh";
 import { PaymentSummary } from "@/components/backoffice/payment-summary";
 import { RefundForm } from "@/components/backoffice/refund-form";
 import { OrderFulfilment } from "@/components/orders/order-fulfilment";
@@ -11,7 +12,7 @@ import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { getDb } from "@/db/client";
 import { getRefundableView, listRefunds } from "@/db/queries/refunds";
 import { getOrderDetail } from "@/db/queries/shopper-orders";
-import { orderPeople, staffOrderTimeline, type StaffTimelineEntry } from "@/db/queries/staff-order";
+import { orderPeople, orderVersion, staffOrderTimeline, type StaffTimelineEntry } from "@/db/queries/staff-order";
 import { actionDetail, staffActionLabel } from "@/lib/backoffice/labels";
 import { loadStaffOrder } from "@/lib/backoffice/loaders";
 import { claimOrderAction, handOverAction } from "@/lib/backoffice/picking-actions";
@@ -60,6 +61,7 @@ async function StaffOrder({ params, searchParams }: Pick<Props, "params" | "sear
           Placed {formatDateTime(order.createdAt)} <OrderStatusBadge status={order.status} />
           {people.pickerName && <span>· picked by {people.pickerName}</span>}
         </p>
+        <LiveRefresh url={`/api/admin/orders/${order.id}/version`} version={orderVersion(order)} label="This page updates by itself." />
         {query.picked === "1" && ["picked", "ready_for_collection", "out_for_delivery"].includes(order.status) && (
           <p role="status" className="rounded-lg bg-brand-50 px-4 py-3 font-medium text-brand-800">
             Picking finished. The payment is being captured; the order then moves on to {order.fulfilment === "delivery" ? "delivery" : "collection"} by itself.
