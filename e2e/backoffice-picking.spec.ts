@@ -116,7 +116,7 @@ for (const fulfilment of ["collection", "delivery"] as const) {
   });
 }
 
-test("a second agent who opens an order another is picking is told who has it (issue 7)", async ({ page: a, browser, baseURL }) => {
+test("a second agent on an order another has started picking is told who has it (issue 7)", async ({ page: a, browser, baseURL }) => {
   const first = await staffAccount("agent", ["bordeaux-chartrons"], "First Picker");
   const second = await staffAccount("agent", ["bordeaux-chartrons"], "Second Picker");
   const order = await paidTestOrder(await otherShopper(), { items: [{ slug: "pineapple", quantity: 1 }] });
@@ -127,8 +127,11 @@ test("a second agent who opens an order another is picking is told who has it (i
   await signInAs(b, second.email, `/admin/orders/${order.id}`);
   await a.getByRole("button", { name: "Start picking" }).click();
   await expect(a.getByRole("heading", { level: 1, name: `Picking ${order.number}` })).toBeVisible();
-  await b.getByRole("button", { name: "Start picking" }).click();
+  // The second agent's page follows the order: it now says who picks it, without a reload.
+  await expect(b.getByText("picked by First Picker")).toBeVisible();
+  await b.getByRole("link", { name: "See the picking list" }).click();
   await expect(b.getByRole("alert").filter({ hasText: "First Picker is picking this order." })).toBeVisible();
+  await expect(b.getByLabel("Scan or type a barcode")).toHaveCount(0);
   await secondContext.close();
 });
 
