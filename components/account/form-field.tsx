@@ -12,10 +12,11 @@ export interface FieldProps {
   required?: boolean;
   maxLength?: number;
   inputMode?: "text" | "email" | "tel" | "numeric";
+  /** The input's id (default `field-<name>`): set it when two forms on one page share a field name. */
+  id?: string;
 }
 
-export function Field({ label, name, type = "text", autoComplete, defaultValue, errors, hint, required, maxLength, inputMode }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ label, name, type = "text", autoComplete, defaultValue, errors, hint, required, maxLength, inputMode, id = `field-${name}` }: FieldProps) {
   const describedBy = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div>

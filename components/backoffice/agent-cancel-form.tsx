@@ -31,7 +31,7 @@ export function AgentCancelForm({ orderId, status, captured }: Props) {
                 ? "The stock and slot are released and what was charged is refunded in full. The shopper is e-mailed."
                 : "The stock and slot are released and the card authorisation is cancelled. The shopper is e-mailed."}
             </p>
-            <Field label="Reason (told to the shopper)" name="reason" required maxLength={500} defaultValue={state.values?.reason} errors={state.errors?.reason} />
+            <Field id="cancel-reason" label="Reason (told to the shopper)" name="reason" required maxLength={500} defaultValue={state.values?.reason} errors={state.errors?.reason} />
             <button type="submit" disabled={pending} className="min-h-12 rounded-full bg-accent-600 px-5 font-semibold text-white disabled:opacity-60">
               {pending ? "Cancelling…" : "Yes, cancel this order"}
             </button>

@@ -67,7 +67,7 @@ export function RefundFormClient({ orderId, requestId, refundable }: Props) {
         {kind === "amount" && (
           <Field label="Amount in euros" name="amount" required inputMode="text" hint={`At most ${formatCents(refundable.refundableCents)}.`} defaultValue={values.amount} errors={state.errors?.amount} />
         )}
-        <Field label="Reason (told to the shopper)" name="reason" required maxLength={500} defaultValue={values.reason} errors={state.errors?.reason} />
+        <Field id="refund-reason" label="Reason (told to the shopper)" name="reason" required maxLength={500} defaultValue={values.reason} errors={state.errors?.reason} />
         <FormMessage ok={state.ok} message={state.message} />
         <button type="submit" disabled={pending} className="min-h-12 rounded-full bg-brand-700 px-5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
           {pending ? "Requesting…" : "Refund"}
