@@ -137,7 +137,7 @@ function offsetMinutes(instant: Date, timeZone: string): number {
 }
 
 /** The instant of a wall-clock time (minutes after midnight) on a local date (given as UTC midnight). */
-function zonedTime(day: Date, minutes: number, timeZone: string): Date {
+export function zonedTime(day: Date, minutes: number, timeZone: string): Date {
   const wall = day.getTime() + minutes * 60_000;
   const first = wall - offsetMinutes(new Date(wall), timeZone) * 60_000;
   // Re-check at the guessed instant: across a DST change the offset there is the right one.

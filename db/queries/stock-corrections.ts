@@ -65,7 +65,7 @@ export async function listStoreStock(db: Executor, storeId: number, filter: Stor
     .orderBy(asc(products.name), asc(productVariants.position), asc(productVariants.id))
     .limit(STOCK_PAGE_SIZE)
     .offset((page - 1) * STOCK_PAGE_SIZE);
-  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
+  return { rows, total: rows[0]?.total ?? 0 };
 }
 
 export type StockCorrectionEntry = { id: number; variantId: number; quantityBefore: number; quantityAfter: number; reason: string; staffName: string; createdAt: Date };
@@ -88,8 +88,7 @@ export async function listRecentCorrections(db: Executor, storeId: number, varia
     .innerJoin(users, eq(users.id, stockCorrections.staffId))
     .where(and(eq(stockCorrections.storeId, storeId), inArray(stockCorrections.variantId, variantIds)))
     .as("ranked");
-  const rows = await db.select().from(ranked).where(sql`${ranked.rank} <= ${perVariant}`).orderBy(desc(ranked.createdAt), desc(ranked.id));
-  return rows.map(({ rank: _rank, ...row }) => row);
+  return db.select().from(ranked).where(sql`${ranked.rank} <= ${perVariant}`).orderBy(desc(ranked.createdAt), desc(ranked.id));
 }
 
 export type StockCorrectionInput = {
@@ -113,10 +112,11 @@ export type StockCorrectionResult =
  */
 export async function correctStock(tx: Executor, input: StockCorrectionInput): Promise<StockCorrectionResult> {
   const [row] = await tx
-    .select({ quantity: stockLevels.quantity, reserved: stockLevels.reserved })
+    .select({ quantity: stockLevels.quantity, reserved: stockLevels.reserved, sku: productVariants.sku, sellingMode: productVariants.sellingMode })
     .from(stockLevels)
+    .innerJoin(productVariants, eq(productVariants.id, stockLevels.variantId))
     .where(and(eq(stockLevels.storeId, input.storeId), eq(stockLevels.variantId, input.variantId)))
-    .for("update");
+    .for("update", { of: stockLevels });
   if (!row) return { ok: false, code: "not_found" };
   if (input.quantity < row.reserved) return { ok: false, code: "below_reserved", reserved: row.reserved };
   await tx
@@ -125,7 +125,7 @@ export async function correctStock(tx: Executor, input: StockCorrectionInput): P
     .where(and(eq(stockLevels.storeId, input.storeId), eq(stockLevels.variantId, input.variantId)));
   const change = { variantId: input.variantId, quantityBefore: row.quantity, quantityAfter: input.quantity, reason: input.reason };
   await tx.insert(stockCorrections).values({ ...change, storeId: input.storeId, staffId: input.staffId });
-  await recordStaffAction(tx, { staffId: input.staffId, action: "stock.correct", storeId: input.storeId, data: change });
+  await recordStaffAction(tx, { staffId: input.staffId, action: "stock.correct", storeId: input.storeId, data: { ...change, sku: row.sku, sellingMode: row.sellingMode } });
   // Always: the storefront may show this variant's stock anywhere, and the job is one per store.
   await enqueueStorefrontRefresh(tx, input.storeId);
   return { ok: true, before: row.quantity, after: input.quantity };

@@ -1,6 +1,7 @@
 "use server";
 // Admins' actions on staff accounts (lib/backoffice/staff-accounts.ts does the work). Store
 // checkboxes are named `storeId-<id>`, so that a form re-rendered after an error keeps them.
+import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
@@ -36,8 +37,12 @@ async function unknownStores(storeIds: number[]): Promise<ActionState | null> {
   return storeIds.every((id) => known.has(id)) ? null : { ok: false, message: "Please correct the highlighted fields.", errors: { stores: ["Choose stores from the list."] } };
 }
 
+/** The form's answer; a change re-renders the page (the list, the account's status). */
 function answer(result: StaffChangeResult, ownAccount: ActionState, done: ActionState): ActionState {
-  if (result.ok) return done;
+  if (result.ok) {
+    refresh();
+    return done;
+  }
   if (result.code === "not_found") return NOT_FOUND_ANSWER;
   if (result.code === "email_taken") return { ok: false, message: "Please correct the highlighted fields.", errors: { email: ["An account already uses this e-mail address."] } };
   return ownAccount;
