@@ -10,7 +10,10 @@ import type { Store, UserRole } from "@/db/schema";
 import { actionUser, parseAndRun, UNREADABLE_FORM, type ActionState } from "@/lib/actions";
 import { worksAtStore, type SessionUser } from "@/lib/auth/access";
 
-/** The form field naming the store (its slug) for `scope: "store"`, and the order for `scope: "order"`. */
+/**
+ * The form field naming the store (its slug) for `scope: "store"`, and the order (its id) for
+ * `scope: "order"`; route handlers take them from their path's `[store]` and `[orderId]` segments.
+ */
 export const STORE_FIELD = "store";
 export const ORDER_FIELD = "orderId";
 
@@ -36,17 +39,21 @@ export function accessOf(action: unknown): BackOfficeAccess | undefined {
   return typeof action === "function" ? (action as { [ACCESS]?: BackOfficeAccess })[ACCESS] : undefined;
 }
 
-/** The store or order an action names, if `user` works there; null otherwise (unknown ones too). */
-export async function resolvePlace(user: SessionUser, scope: BackOfficeAccess["scope"], formData: FormData): Promise<ActionPlace | null> {
+/** The store (slug) or order (id) an action or route names, if `user` works there; null otherwise (unknown ones too). */
+export async function resolvePlace(user: SessionUser, scope: BackOfficeAccess["scope"], named: unknown): Promise<ActionPlace | null> {
   if (scope === "none") return { storeId: 0 };
-  const field = formData.get(scope === "store" ? STORE_FIELD : ORDER_FIELD);
-  if (typeof field !== "string" || field.length === 0 || field.length > 100) return null;
+  if (typeof named !== "string" || named.length === 0 || named.length > 100) return null;
   if (scope === "store") {
-    const store = await getStoreBySlug(getDb(), field);
+    const store = await getStoreBySlug(getDb(), named);
     return store && worksAtStore(user, store.id) ? { storeId: store.id, store } : null;
   }
-  const storeId = await findOrderStoreId(getDb(), field);
-  return storeId !== null && worksAtStore(user, storeId) ? { storeId, orderId: field } : null;
+  const storeId = await findOrderStoreId(getDb(), named);
+  return storeId !== null && worksAtStore(user, storeId) ? { storeId, orderId: named } : null;
+}
+
+/** Marks a back-office action or route handler with its access rule (see accessOf). */
+export function withAccess<F extends (...args: never[]) => unknown>(fn: F, access: BackOfficeAccess): F {
+  return Object.defineProperty(fn, ACCESS, { value: Object.freeze({ ...access }) });
 }
 
 /**
@@ -63,9 +70,9 @@ export function backOfficeAction<S extends z.ZodType>(
     const allowed = await actionUser({ role: access.roles, returnTo: "/admin" });
     if ("refused" in allowed) return allowed.refused;
     if (!(formData instanceof FormData)) return UNREADABLE_FORM;
-    const place = await resolvePlace(allowed.user, access.scope, formData);
+    const place = await resolvePlace(allowed.user, access.scope, formData.get(access.scope === "store" ? STORE_FIELD : ORDER_FIELD));
     if (!place) return NOT_FOUND_ANSWER;
     return parseAndRun(schema, formData, (data) => handler(data, allowed.user, place));
   };
-  return Object.defineProperty(action, ACCESS, { value: Object.freeze({ ...access }) });
+  return withAccess(action, access);
 }
