@@ -75,7 +75,7 @@ async function AuditLog({ searchParams }: { searchParams: Props["searchParams"] 
         </Link>
       </form>
       <p className="mt-2 text-sm text-stone-600">Days and times are in the shop&apos;s time zone (Paris).</p>
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Staff actions table">
         <table className="w-full border-collapse bg-white text-left text-sm" data-testid="audit-table">
           <caption className="sr-only">Staff actions, newest first</caption>
           <thead>

@@ -55,7 +55,7 @@ async function StaffList({ searchParams }: { searchParams: Props["searchParams"]
           Filter
         </button>
       </form>
-      <div className="mt-4 overflow-x-auto">
+      <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label="Staff accounts table">
         <table className="w-full border-collapse bg-white text-left" data-testid="staff-table">
           <caption className="sr-only">Staff accounts{role ? `: ${ROLE_NAMES[role]}` : ""}</caption>
           <thead>

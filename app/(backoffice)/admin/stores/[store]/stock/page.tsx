@@ -71,7 +71,7 @@ async function Stock({ params, searchParams }: Props) {
         {total} {total === 1 ? "variant" : "variants"}
         {pages > 1 ? ` · page ${page} of ${pages}` : ""}. Available = quantity − reserved by unpaid orders.
       </p>
-      <div className="mt-2 overflow-x-auto">
+      <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label="Stock table">
         <table className="w-full border-collapse bg-white text-left text-sm" data-testid="stock-table">
           <caption className="sr-only">Stock at {store.name}</caption>
           <thead>
