@@ -38,7 +38,8 @@ function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-async function parseAndRun<S extends z.ZodType>(
+/** Validates the form with `schema` and runs `run` on the data; field errors and typed values go back to the form. */
+export async function parseAndRun<S extends z.ZodType>(
   schema: S,
   formData: FormData,
   run: (data: z.infer<S>) => Promise<ActionState | void>,
@@ -75,13 +76,20 @@ export function validatedActionWithUser<S extends z.ZodType>(
   handler: (data: z.infer<S>, user: SessionUser) => Promise<ActionState | void>,
 ): FormAction {
   return async (_prev, formData) => {
-    let user: SessionUser;
-    try {
-      user = await requireRole(auth.role, { returnTo: auth.returnTo });
-    } catch (error) {
-      if (error instanceof AccessDeniedError) return { ok: false, message: "Your account is not allowed to do this." };
-      throw error;
-    }
-    return parseAndRun(schema, formData, (data) => handler(data, user));
+    const access = await actionUser(auth);
+    if ("refused" in access) return access.refused;
+    return parseAndRun(schema, formData, (data) => handler(data, access.user));
   };
+}
+
+export const NOT_ALLOWED: ActionState = { ok: false, message: "Your account is not allowed to do this." };
+
+/** The signed-in user with one of `auth.role`, or the answer refusing them (signed out: redirects to sign-in). */
+export async function actionUser(auth: ActionAuth): Promise<{ user: SessionUser } | { refused: ActionState }> {
+  try {
+    return { user: await requireRole(auth.role, { returnTo: auth.returnTo }) };
+  } catch (error) {
+    if (error instanceof AccessDeniedError) return { refused: NOT_ALLOWED };
+    throw error;
+  }
 }

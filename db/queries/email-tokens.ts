@@ -12,10 +12,13 @@ export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
 
 const hashOf = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** A new token for the user; the caller puts it in the link and never stores it. */
-export async function createEmailToken(tx: Executor, userId: string, purpose: EmailTokenPurpose, now: Date = new Date()): Promise<string> {
+/**
+ * A new token for the user; the caller puts it in the link and never stores it. `ttlMs` overrides
+ * the purpose's lifetime (a new staff account's first password link lasts longer than a reset's).
+ */
+export async function createEmailToken(tx: Executor, userId: string, purpose: EmailTokenPurpose, now: Date = new Date(), ttlMs = EMAIL_TOKEN_TTL_MS[purpose]): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  await tx.insert(emailTokens).values({ tokenHash: hashOf(token), userId, purpose, expiresAt: new Date(now.getTime() + EMAIL_TOKEN_TTL_MS[purpose]) });
+  await tx.insert(emailTokens).values({ tokenHash: hashOf(token), userId, purpose, expiresAt: new Date(now.getTime() + ttlMs) });
   return token;
 }
 

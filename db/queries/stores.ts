@@ -1,7 +1,8 @@
-// Store look-ups: the list, one store, and the stores delivering to a postcode.
+// Store look-ups: the list, one store, an order's store, and the stores delivering to a postcode.
 import { asc, eq } from "drizzle-orm";
+import { UUID_PATTERN } from "@/lib/ids";
 import type { Executor } from "../client";
-import { storeDeliveryPostcodes, stores, type Store } from "../schema";
+import { orders, storeDeliveryPostcodes, stores, type Store } from "../schema";
 
 export function listStores(db: Executor): Promise<Store[]> {
   return db.select().from(stores).orderBy(asc(stores.position), asc(stores.name));
@@ -31,4 +32,11 @@ export async function findStoresDeliveringTo(db: Executor, postcode: string): Pr
     .where(eq(storeDeliveryPostcodes.postcode, normalizePostcode(postcode)))
     .orderBy(asc(stores.position))
     .then((rows) => rows.map((r) => r.store));
+}
+
+/** The store an order belongs to, or null for an unknown (or malformed) order id. */
+export async function findOrderStoreId(db: Executor, orderId: string): Promise<number | null> {
+  if (!UUID_PATTERN.test(orderId)) return null;
+  const [row] = await db.select({ storeId: orders.storeId }).from(orders).where(eq(orders.id, orderId)).limit(1);
+  return row?.storeId ?? null;
 }

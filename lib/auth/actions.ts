@@ -133,7 +133,8 @@ export const chooseNewPassword = validatedAction(z.object({ token, ...newPasswor
   }
   const refused = await signInOrExplain({ email: result.user.email, password });
   if (refused) return refused;
-  redirect("/account");
+  // Staff choosing their first password (or a new one) land where they work.
+  redirect(result.user.role === "customer" ? "/account" : "/admin");
 });
 
 /** Ends this session and every other one of the account (a stolen copy of the cookie included). */

@@ -1,11 +1,13 @@
 // The back office's door, run by proxy.ts before any /admin page renders: with streaming pages
 // the status is sent with the first byte, so this is where a shopper can still get a real 403.
-// Visitors are sent to sign in; staff pass (pages and actions still check again themselves).
+// Visitors are sent to sign in; staff pass (pages and actions still check again themselves), but an
+// agent opening another store's pages gets a 404 here, where the status can still be set.
 import type { NextAuthRequest } from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
-import { checkAccess, loadSessionUser, STAFF_ROLES } from "./access";
+import { getStoreBySlug } from "@/db/queries/stores";
+import { checkAccess, loadSessionUser, STAFF_ROLES, worksAtStore, type SessionUser } from "./access";
 import { safeNextPath } from "./safe-path";
 
 /** The page shown (with status 403) to signed-in people who are not staff. */
@@ -17,8 +19,12 @@ const gate = async (request: NextAuthRequest): Promise<Response> => {
   // Read afresh from the database, like the guards: a role changed since sign-in counts now.
   const user = await loadSessionUser(getDb(), request.auth);
   const decision = checkAccess(user, STAFF_ROLES);
-  if (decision === "allowed") return NextResponse.next();
   const reading = request.method === "GET" || request.method === "HEAD";
+  if (decision === "allowed") {
+    // Another store's pages do not exist for an agent: a real 404, sent before the page streams.
+    if (reading && !(await mayOpenStorePages(user!, request.nextUrl.pathname))) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
+    return NextResponse.next();
+  }
   if (decision === "unauthenticated") {
     if (!reading) return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to use the back office." } }, { status: 401 });
     const next = safeNextPath(`${request.nextUrl.pathname}${request.nextUrl.search}`, "/admin");
@@ -27,6 +33,23 @@ const gate = async (request: NextAuthRequest): Promise<Response> => {
   if (!reading) return NextResponse.json({ error: { code: "forbidden", message: "The back office is for Halles staff." } }, { status: 403 });
   return NextResponse.rewrite(new URL(STAFF_ONLY_PATH, request.url), { status: 403 });
 };
+
+/** A path no page answers, rendered as the app's "not found" page. */
+const NOT_FOUND_PATH = "/admin/not-found";
+
+/** Whether an agent may open a path under /admin/stores/<slug>/: a store they work at (other paths and roles: the page decides). */
+async function mayOpenStorePages(user: SessionUser, pathname: string): Promise<boolean> {
+  const slug = /^\/admin\/stores\/([^/]+)(?:\/|$)/.exec(pathname)?.[1];
+  if (!slug || user.role !== "agent") return true;
+  let name: string;
+  try {
+    name = decodeURIComponent(slug);
+  } catch {
+    return false;
+  }
+  const store = await getStoreBySlug(getDb(), name);
+  return store !== null && worksAtStore(user, store.id);
+}
 
 /** Lets staff through; redirects visitors to sign in; answers anyone else 403. */
 export async function backOfficeGate(request: NextRequest): Promise<Response> {

@@ -1,18 +1,21 @@
 "use server";
 // The order page's money actions for agents and admins: cancel an order before handover, and
-// refund after capture. Each goes through validatedActionWithUser (session → STORE_ROLES → zod);
-// the store is checked under the order's lock (another store's order reads as not found), and the
+// refund after capture. Each goes through backOfficeAction (session → STORE_ROLES → the order's
+// store → zod), and the store is checked again under the order's lock; the
 // work and its audit record are one transaction (db/queries/agent-payments.ts).
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { cancelOrderByAgent, requestRefundByAgent, type AgentRefundResult } from "@/db/queries/agent-payments";
 import type { RefundLine } from "@/db/schema";
-import { validatedActionWithUser, type ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/actions";
 import { formatCents } from "@/lib/catalog/pricing";
 import { ORDER_STATUS_LABELS } from "@/lib/orders/labels";
 import { parseEuroAmount, type RefundRequest } from "@/lib/payments/amounts";
 import { NotInYourStoresError, STORE_ROLES } from "./access";
+import { backOfficeAction } from "./action";
+
+const ORDER_ACCESS = { roles: STORE_ROLES, scope: "order" } as const;
 
 const NOT_FOUND: ActionState = { ok: false, message: "Order not found." };
 
@@ -32,8 +35,8 @@ async function inYourStores(run: () => Promise<ActionState>): Promise<ActionStat
 }
 
 /** Cancel an order (reason required) at any point before handover. */
-export const cancelOrderAsAgent = validatedActionWithUser(
-  { role: STORE_ROLES, returnTo: "/admin" },
+export const cancelOrderAsAgent = backOfficeAction(
+  ORDER_ACCESS,
   z.object({ orderId, reason }),
   async (data, user) =>
     inYourStores(async () => {
@@ -112,7 +115,7 @@ function refundRefusal(result: Extract<AgentRefundResult, { ok: false }>): Actio
 }
 
 /** Refund a captured order: whole, per line or an amount, with a reason; one refund per form request id. */
-export const requestRefund = validatedActionWithUser({ role: STORE_ROLES, returnTo: "/admin" }, refundForm, async (data, user) =>
+export const requestRefund = backOfficeAction(ORDER_ACCESS, refundForm, async (data, user) =>
   inYourStores(async () => {
     const result = await requestRefundByAgent(getDb(), user, { orderId: data.orderId, refundId: data.requestId, request: data.request, reason: data.reason });
     if (!result.ok) return refundRefusal(result);

@@ -1,20 +1,21 @@
 "use server";
 // The agents' picking actions: claim an order, settle a line (picked, missing, substituted, or
-// back to "to pick"), finish the pick, hand the order over. Each goes through lib/actions.ts
-// (session → role → zod), then db/queries/picking.ts checks the store and the picker under the
-// order's row lock. Answers are messages for the form; the page is rendered afresh on success.
+// back to "to pick"), finish the pick, hand the order over. Each goes through backOfficeAction
+// (session → role → the order's store → zod), then db/queries/picking.ts checks the store and the
+// picker again under the order's row lock. Answers are messages for the form; the page is rendered afresh on success.
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { claimOrder, finishPicking, handOverOrder, settleOrderLine, type LineOutcomeInput, type PickingRefusal } from "@/db/queries/picking";
-import { validatedActionWithUser, type ActionState } from "@/lib/actions";
+import type { ActionState } from "@/lib/actions";
 import { ORDER_STATUS_LABELS } from "@/lib/orders/labels";
 import { STORE_ROLES } from "./access";
+import { backOfficeAction } from "./action";
 
 const orderId = z.uuid("We could not find this order.");
 const orderForm = z.object({ orderId });
-const auth = { role: STORE_ROLES, returnTo: "/admin" };
+const access = { roles: STORE_ROLES, scope: "order" } as const;
 
 /** A refusal from db/queries/picking.ts in the agent's words. */
 function refusalState(refusal: PickingRefusal): ActionState {
@@ -32,7 +33,7 @@ function refusalState(refusal: PickingRefusal): ActionState {
   }
 }
 
-export const claimOrderAction = validatedActionWithUser(auth, orderForm, async ({ orderId }, user) => {
+export const claimOrderAction = backOfficeAction(access, orderForm, async ({ orderId }, user) => {
   const result = await getDb().transaction((tx) => claimOrder(tx, orderId, user));
   if (!result.ok) return refusalState(result);
   redirect(`/admin/orders/${orderId}/pick`);
@@ -47,7 +48,7 @@ const lineForm = z.discriminatedUnion("outcome", [
   z.object({ orderId, lineId: z.uuid(), outcome: z.literal("reset") }),
 ]);
 
-export const settleLineAction = validatedActionWithUser(auth, lineForm, async (form, user) => {
+export const settleLineAction = backOfficeAction(access, lineForm, async (form, user) => {
   const outcome: LineOutcomeInput =
     form.outcome === "picked"
       ? { kind: "picked", quantity: form.quantity }
@@ -62,13 +63,13 @@ export const settleLineAction = validatedActionWithUser(auth, lineForm, async (f
   return { ok: true, message: "Saved." };
 });
 
-export const finishPickingAction = validatedActionWithUser(auth, orderForm, async ({ orderId }, user) => {
+export const finishPickingAction = backOfficeAction(access, orderForm, async ({ orderId }, user) => {
   const result = await getDb().transaction((tx) => finishPicking(tx, orderId, user));
   if (!result.ok) return refusalState(result);
   redirect(`/admin/orders/${orderId}?picked=1`);
 });
 
-export const handOverAction = validatedActionWithUser(auth, orderForm, async ({ orderId }, user) => {
+export const handOverAction = backOfficeAction(access, orderForm, async ({ orderId }, user) => {
   const result = await getDb().transaction((tx) => handOverOrder(tx, orderId, user));
   if (!result.ok) return refusalState(result);
   refresh();

@@ -6,7 +6,7 @@ import { z } from "zod";
 export const ORDER_EMAIL_KINDS = ["confirmed", "cancelled", "picked", "refunded"] as const;
 export type OrderEmailKind = (typeof ORDER_EMAIL_KINDS)[number];
 
-export const ACCOUNT_EMAIL_KINDS = ["verify-email", "account-exists", "reset-password"] as const;
+export const ACCOUNT_EMAIL_KINDS = ["verify-email", "account-exists", "reset-password", "staff-invite"] as const;
 export type AccountEmailKind = (typeof ACCOUNT_EMAIL_KINDS)[number];
 
 // Objects strip unknown keys rather than refusing them: graphile-worker adds `_cron` to the

@@ -1,5 +1,5 @@
-// The account e-mails (confirm a new address, "you already have an account", reset a password) as
-// subject, HTML and plain text. Pure: the notification worker builds the link and sends the result.
+// The account e-mails (confirm a new address, "you already have an account", reset a password, a new
+// staff account's first password) as subject, HTML and plain text. Pure: the notification worker builds the link and sends the result.
 import type { AccountEmailKind } from "@/lib/jobs/tasks";
 import { escapeHtml, type RenderedEmail } from "./order-emails";
 
@@ -22,6 +22,12 @@ const COPY: Record<AccountEmailKind, { subject: string; intro: string; action: s
     intro: "We received a request to reset your Halles password. Open this link to choose a new one:",
     action: "Choose a new password",
     outro: "The link works for 1 hour. If you did not ask for this, ignore this e-mail: your password stays as it is.",
+  },
+  "staff-invite": {
+    subject: "Your Halles back-office account",
+    intro: "An administrator has created a Halles back-office account for you. Open this link to choose your password; you are then signed in:",
+    action: "Choose my password",
+    outro: "The link works for 3 days. If it has expired, use \"Forgot your password?\" on the sign-in page, or ask your administrator.",
   },
 };
 

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { StaffOnly } from "@/app/(backoffice)/admin/staff-gate";
 import { ActionForm, bigButton, bigSecondaryButton, SubmitButton } from "@/components/backoffice/action-form";
 import { AgentCancelForm } from "@/components/backoffice/agent-cancel-form";
 import { LiveRefresh } from "@/components/backoffice/live-refresh";
@@ -13,8 +14,8 @@ import { getDb } from "@/db/client";
 import { getRefundableView, listRefunds } from "@/db/queries/refunds";
 import { getOrderDetail } from "@/db/queries/shopper-orders";
 import { orderPeople, orderVersion, staffOrderTimeline, type StaffTimelineEntry } from "@/db/queries/staff-order";
-import { actionDetail, staffActionLabel } from "@/lib/backoffice/labels";
-import { loadStaffOrder } from "@/lib/backoffice/loaders";
+import { actionDetails, actionName } from "@/lib/backoffice/audit";
+import { orderPageAccess } from "@/lib/backoffice/pages";
 import { claimOrderAction, handOverAction } from "@/lib/backoffice/picking-actions";
 import { cancelReasonText, formatDateTime, ORDER_STATUS_LABELS } from "@/lib/orders/labels";
 
@@ -24,8 +25,12 @@ export function generateStaticParams() {
   return [{ id: "00000000-0000-4000-8000-000000000000" }];
 }
 
+const access = (id: string) => orderPageAccess(id, `/admin/orders/${id}`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { order } = await loadStaffOrder((await params).id);
+  const found = await access((await params).id);
+  if (!found.allowed) return { title: "Staff only" };
+  const { order } = found;
   return { title: `Order ${order.number}` };
 }
 
@@ -41,7 +46,9 @@ export default function StaffOrderPage({ params, searchParams }: Props) {
 
 async function StaffOrder({ params, searchParams }: Pick<Props, "params" | "searchParams">) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const { user } = await loadStaffOrder(id);
+  const found = await access(id);
+  if (!found.allowed) return <StaffOnly />;
+  const { user } = found;
   const db = getDb();
   const [detail, people, timeline, refunds] = await Promise.all([getOrderDetail(db, id), orderPeople(db, id), staffOrderTimeline(db, id), listRefunds(db, id)]);
   const { order, store } = detail!;
@@ -141,8 +148,8 @@ function Timeline({ entries }: { entries: StaffTimelineEntry[] }) {
         {entries.map((entry, i) => (
           <li key={i} data-testid="staff-timeline-entry">
             <p className="font-medium">
-              {entry.kind === "status" ? (entry.from === entry.to ? "E-mail sent" : ORDER_STATUS_LABELS[entry.to]) : staffActionLabel(entry.action)}
-              {entry.kind === "action" && actionDetail(entry.data) && <span className="font-normal text-stone-700"> · {actionDetail(entry.data)}</span>}
+              {entry.kind === "status" ? (entry.from === entry.to ? "E-mail sent" : ORDER_STATUS_LABELS[entry.to]) : actionName(entry.action)}
+              {entry.kind === "action" && actionDetails(entry) && <span className="font-normal text-stone-700"> · {actionDetails(entry)}</span>}
               {entry.kind === "status" && entry.reason && <span className="font-normal text-stone-700"> · {entry.reason}</span>}
             </p>
             <p className="text-sm text-stone-600">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
 import { Suspense } from "react";
+import { StaffOnly } from "@/app/(backoffice)/admin/staff-gate";
 import { BasketTotalsTable } from "@/components/basket/basket-totals";
 import { ActionForm, bigButton, bigSecondaryButton, SubmitButton } from "@/components/backoffice/action-form";
 import { ScanBox } from "@/components/backoffice/scan-box";
@@ -9,7 +10,7 @@ import { getDb } from "@/db/client";
 import { pickingList, searchSubstitutes, type PickingLine } from "@/db/queries/picking";
 import { orderPeople } from "@/db/queries/staff-order";
 import type { Order } from "@/db/schema";
-import { loadStaffOrder } from "@/lib/backoffice/loaders";
+import { orderPageAccess } from "@/lib/backoffice/pages";
 import { finishPickingAction, settleLineAction } from "@/lib/backoffice/picking-actions";
 import { formatQuantity } from "@/lib/basket/pricing";
 import { formatCents } from "@/lib/catalog/pricing";
@@ -23,8 +24,12 @@ export function generateStaticParams() {
   return [{ id: "00000000-0000-4000-8000-000000000000" }];
 }
 
+const access = (id: string) => orderPageAccess(id, `/admin/orders/${id}/pick`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { order } = await loadStaffOrder((await params).id);
+  const found = await access((await params).id);
+  if (!found.allowed) return { title: "Staff only" };
+  const { order } = found;
   return { title: `Pick ${order.number}` };
 }
 
@@ -42,7 +47,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 async function Picking({ params, searchParams }: Pick<Props, "params" | "searchParams">) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
-  const { user, order } = await loadStaffOrder(id);
+  const found = await access(id);
+  if (!found.allowed) return <StaffOnly />;
+  const { user, order } = found;
   const db = getDb();
   const [lines, people] = await Promise.all([pickingList(db, id), orderPeople(db, id)]);
   const mine = order.status === "picking" && order.pickerId === user.id;

@@ -7,12 +7,13 @@ import { OrderStatusBadge } from "@/components/orders/order-status-badge";
 import { getDb } from "@/db/client";
 import { listQueue, queueCounts, queueVersion, slotsOfDay } from "@/db/queries/order-queue";
 import { orderStatus } from "@/db/schema";
-import { loadStaffStore } from "@/lib/backoffice/loaders";
+import { storePageAccess } from "@/lib/backoffice/pages";
 import { parseQueueParams, queueHref, searchFilter, shiftDay, type QueueParams } from "@/lib/backoffice/queue-params";
 import { formatCents } from "@/lib/catalog/pricing";
 import { ORDER_STATUS_LABELS, SHOP_TIME_ZONE } from "@/lib/orders/labels";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { dayRange } from "@/lib/time/zoned";
+import { StaffOnly } from "../../../staff-gate";
 
 type Props = PageProps<"/admin/stores/[store]/orders">;
 
@@ -20,9 +21,11 @@ export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT }];
 }
 
+const access = (slug: string) => storePageAccess(slug, `/admin/stores/${slug}/orders`);
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { store } = await loadStaffStore((await params).store);
-  return { title: `Orders · ${store.name}` };
+  const found = await access((await params).store);
+  return { title: found.allowed ? `Orders · ${found.store.name}` : "Staff only" };
 }
 
 /** The statuses a store works with, in lifecycle order (unpaid orders are not the store's yet). */
@@ -43,7 +46,9 @@ export default function QueuePage({ params, searchParams }: Props) {
 
 async function Queue({ params, searchParams }: Pick<Props, "params" | "searchParams">) {
   const [{ store: slug }, query] = await Promise.all([params, searchParams]);
-  const { store } = await loadStaffStore(slug);
+  const found = await access(slug);
+  if (!found.allowed) return <StaffOnly />;
+  const { store } = found;
   const filter = parseQueueParams(query);
   const range = dayRange(filter.day, SHOP_TIME_ZONE);
   const base = { storeId: store.id, ...range, slotId: filter.slot, fulfilment: filter.fulfilment, ...searchFilter(filter.q) };

@@ -4,23 +4,17 @@
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { queueVersion } from "@/db/queries/order-queue";
-import { getStoreBySlug } from "@/db/queries/stores";
 import { ApiError } from "@/lib/api/errors";
-import { apiHandler } from "@/lib/api/handler";
-import { requireApiRole } from "@/lib/api/session";
-import { worksAtStore } from "@/lib/auth/access";
 import { STORE_ROLES } from "@/lib/backoffice/access";
+import { backOfficeRoute } from "@/lib/backoffice/route";
 import { SHOP_TIME_ZONE } from "@/lib/orders/labels";
 import { dayRange } from "@/lib/time/zoned";
 
 const query = z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Give the day as YYYY-MM-DD.") });
 
-export const GET = apiHandler(async (request: Request, { params }: RouteContext<"/api/admin/stores/[store]/queue-version">) => {
-  const user = await requireApiRole(STORE_ROLES);
-  const store = await getStoreBySlug(getDb(), (await params).store);
-  if (!store || !worksAtStore(user, store.id)) throw new ApiError("not_found", "No such store.");
+export const GET = backOfficeRoute({ roles: STORE_ROLES, scope: "store" }, async (request, { place }) => {
   const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) throw new ApiError("bad_request", "Invalid query.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
-  const version = await queueVersion(getDb(), { storeId: store.id, ...dayRange(parsed.data.day, SHOP_TIME_ZONE) });
+  const version = await queueVersion(getDb(), { storeId: place.storeId, ...dayRange(parsed.data.day, SHOP_TIME_ZONE) });
   return Response.json({ data: { version } });
-}, { personal: true });
+});
