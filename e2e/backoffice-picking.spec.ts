@@ -1,6 +1,6 @@
 // A store agent on a tablet: finds an order in the queue, picks it (a scanned item, a weighed line
 // heavier than ordered, a missing item and a substitute) and finishes it.
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
 import { claimOrder } from "@/db/queries/picking";
 import { productVariants, products, slots, stockLevels } from "@/db/schema";
@@ -27,6 +27,13 @@ async function eanOf(slug: string): Promise<string> {
 }
 
 const pickLine = (page: Page, product: string) => page.getByTestId("pick-line").filter({ hasText: product });
+
+/** What a keyboard user does to a control: reach it (focus), then press Enter. */
+async function pressOn(control: Locator) {
+  await control.focus();
+  await expect(control).toBeFocused();
+  await control.press("Enter");
+}
 
 for (const fulfilment of ["collection", "delivery"] as const) {
   test(`an agent picks a ${fulfilment} order (a scanned item, a heavier weighed line, a missing item, a substitute), the capture is the picked total, the shopper is told, and it is handed over (issue 7)`, async ({ page }) => {
@@ -77,21 +84,24 @@ for (const fulfilment of ["collection", "delivery"] as const) {
     await page.keyboard.press("Enter");
     await expect(pickLine(page, "Gala Apples").getByTestId("line-outcome")).toContainText("Picked 1.15 kg");
 
-    await pickLine(page, "Free-Range Eggs").getByRole("button", { name: "None left" }).click();
+    // From here on the keyboard alone: focus moves with Tab in the page, Enter activates.
+    await pressOn(pickLine(page, "Free-Range Eggs").getByRole("button", { name: "None left" }));
     await expect(pickLine(page, "Free-Range Eggs").getByTestId("line-outcome")).toContainText("Out of stock, not charged");
 
     const yoghurt = pickLine(page, "Greek-Style Natural Yoghurt");
-    await yoghurt.getByText("Substitute", { exact: true }).click();
-    await yoghurt.getByLabel("Search the store for a substitute").fill("skyr");
-    await yoghurt.getByRole("button", { name: "Search" }).click();
-    await pickLine(page, "Greek-Style Natural Yoghurt").getByRole("button", { name: "Use Natural Skyr" }).click();
+    await pressOn(yoghurt.getByText("Substitute", { exact: true }));
+    await page.keyboard.press("Tab");
+    await expect(yoghurt.getByLabel("Search the store for a substitute")).toBeFocused();
+    await page.keyboard.type("skyr");
+    await page.keyboard.press("Enter");
+    await pressOn(pickLine(page, "Greek-Style Natural Yoghurt").getByRole("button", { name: "Use Natural Skyr" }));
     await expect(pickLine(page, "Greek-Style Natural Yoghurt").getByTestId("line-outcome")).toContainText("Replaced by Natural Skyr");
 
     await expect(page.getByTestId("pick-progress")).toHaveText("4 of 4 items done");
     // A reload (or a second tablet) shows the same state: it lives in the database.
     await page.reload();
     await expect(page.getByTestId("pick-progress")).toHaveText("4 of 4 items done");
-    await page.getByRole("button", { name: /^Finish and charge €\d+\.\d\d$/ }).click();
+    await pressOn(page.getByRole("button", { name: /^Finish and charge €\d+\.\d\d$/ }));
     await expect(page.getByRole("heading", { level: 1, name: `Order ${order.number}` })).toBeVisible();
 
     // The order worker captures; the page follows by itself.

@@ -65,7 +65,7 @@ describe("cancelOrderAsAgent (issue 7)", () => {
   it("cancels for an agent of the order's store, answers another store's agent 'not found' and refuses a marketer", async () => {
     const paid = await paidOrder(db, stripe, { storeId: paris, lines: [{ variantId: yoghurt.id, quantity: 1 }] });
     as("agent");
-    expect(await cancelOrderAsAgent({}, form({ orderId: paid.order.id, reason: "damaged stock" }))).toMatchObject({ ok: false, message: "Order not found." });
+    expect(await cancelOrderAsAgent({}, form({ orderId: paid.order.id, reason: "damaged stock" }))).toMatchObject({ ok: false, message: "Not found." });
     as("marketing");
     expect(await cancelOrderAsAgent({}, form({ orderId: paid.order.id, reason: "damaged stock" }))).toMatchObject({ ok: false, message: "Your account is not allowed to do this." });
     expect((await findOrder(db, paid.order.id))!.status).toBe("confirmed");

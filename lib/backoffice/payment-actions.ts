@@ -13,11 +13,10 @@ import { formatCents } from "@/lib/catalog/pricing";
 import { ORDER_STATUS_LABELS } from "@/lib/orders/labels";
 import { parseEuroAmount, type RefundRequest } from "@/lib/payments/amounts";
 import { NotInYourStoresError, STORE_ROLES } from "./access";
-import { backOfficeAction } from "./action";
+import { backOfficeAction, NOT_FOUND_ANSWER } from "./action";
 
 const ORDER_ACCESS = { roles: STORE_ROLES, scope: "order" } as const;
 
-const NOT_FOUND: ActionState = { ok: false, message: "Order not found." };
 
 const orderId = z.uuid("Order not found.");
 const reason = z.string().trim().min(3, "Give a reason of at least 3 characters.").max(500, "Keep the reason under 500 characters.");
@@ -29,7 +28,7 @@ async function inYourStores(run: () => Promise<ActionState>): Promise<ActionStat
   try {
     return await run();
   } catch (error) {
-    if (error instanceof NotInYourStoresError) return NOT_FOUND;
+    if (error instanceof NotInYourStoresError) return NOT_FOUND_ANSWER;
     throw error;
   }
 }
@@ -41,7 +40,7 @@ export const cancelOrderAsAgent = backOfficeAction(
   async (data, user) =>
     inYourStores(async () => {
       const result = await cancelOrderByAgent(getDb(), user, data);
-      if (!result.ok && result.code === "not_found") return NOT_FOUND;
+      if (!result.ok && result.code === "not_found") return NOT_FOUND_ANSWER;
       if (!result.ok) return { ok: false, message: `This order can no longer be cancelled: it is ${ORDER_STATUS_LABELS[result.status].toLowerCase()}.` };
       revalidatePath(orderPath(data.orderId));
       if (!result.changed) return { ok: true, message: "This order was already cancelled." };
@@ -92,7 +91,7 @@ const refundForm = z
 function refundRefusal(result: Extract<AgentRefundResult, { ok: false }>): ActionState {
   switch (result.code) {
     case "not_found":
-      return NOT_FOUND;
+      return NOT_FOUND_ANSWER;
     case "not_captured":
       return { ok: false, message: "Nothing has been charged yet: cancel the order instead to release the card authorisation." };
     case "nothing_to_refund":
