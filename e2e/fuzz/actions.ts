@@ -27,6 +27,8 @@ const token = () => fc.stringMatching(/^[A-Za-z0-9_-]{20,64}$/);
 const text = () => fc.string({ minLength: 1, maxLength: 30 });
 const postcode = () => one(["69003", "33000", "75001", "1234", "SW1A 1AA"]);
 const phone = () => one(["", "+33 6 12 34 56 78", "06.12.34.56.78"]);
+const orderId = (ctx: FuzzContext) => fc.oneof(fc.constant(ctx.orderId), fc.uuid());
+const amount = () => one(["0", "1", "3", "1150", "-1", "1.5", "99999999999", ""]);
 
 export const ACTION_PROFILES: Record<string, ActionProfile> = {
   "lib/auth/actions.ts:signInWithPassword": { takes: "state", fields: (ctx) => ({ email: email(ctx), password: password(ctx), next: nextPath() }) },
@@ -43,6 +45,36 @@ export const ACTION_PROFILES: Record<string, ActionProfile> = {
     fields: () => ({ label: text(), recipient: text(), street: text(), postcode: postcode(), city: text(), phone: phone() }),
   },
   "lib/auth/actions.ts:removeAddress": { takes: "state", fields: (ctx) => ({ id: fc.oneof(fc.constant(ctx.addressId), fc.uuid()) }) },
+  // The back office's actions: the fuzzer's sessions are not staff, so every call must be refused cleanly.
+  "lib/backoffice/picking-actions.ts:claimOrderAction": { takes: "state", fields: (ctx) => ({ orderId: orderId(ctx) }) },
+  "lib/backoffice/picking-actions.ts:settleLineAction": {
+    takes: "state",
+    fields: (ctx) => ({ orderId: orderId(ctx), lineId: fc.uuid(), outcome: one(["picked", "missing", "substituted", "reset", "eaten"]), quantity: amount(), found: amount(), variantId: ids(ctx) }),
+  },
+  "lib/backoffice/picking-actions.ts:finishPickingAction": { takes: "state", fields: (ctx) => ({ orderId: orderId(ctx) }) },
+  "lib/backoffice/picking-actions.ts:handOverAction": { takes: "state", fields: (ctx) => ({ orderId: orderId(ctx) }) },
+  "lib/backoffice/payment-actions.ts:cancelOrderAsAgent": { takes: "state", fields: (ctx) => ({ orderId: orderId(ctx), reason: text() }) },
+  "lib/backoffice/payment-actions.ts:requestRefund": {
+    takes: "state",
+    fields: (ctx) => ({ orderId: orderId(ctx), requestId: fc.uuid(), kind: one(["whole", "lines", "amount", "all"]), amount: one(["1.50", "1,50", "-3", "1e9", ""]), reason: text() }),
+    patternFields: () => fc.uuid().map((id) => `line-${id}`),
+  },
+  "lib/backoffice/staff-actions.ts:createStaff": {
+    takes: "state",
+    fields: (ctx) => ({ name: text(), email: email(ctx), role: one(["agent", "marketing", "admin", "customer", "root"]) }),
+    patternFields: () => fc.integer({ min: -1, max: 2 ** 31 }).map((id) => `storeId-${id}`),
+  },
+  "lib/backoffice/staff-actions.ts:updateStaff": {
+    takes: "state",
+    fields: () => ({ id: fc.uuid(), name: text(), role: one(["agent", "marketing", "admin", "customer"]) }),
+    patternFields: () => fc.integer({ min: -1, max: 2 ** 31 }).map((id) => `storeId-${id}`),
+  },
+  "lib/backoffice/staff-actions.ts:deactivateStaff": { takes: "state", fields: () => ({ id: fc.uuid() }) },
+  "lib/backoffice/staff-actions.ts:reactivateStaff": { takes: "state", fields: () => ({ id: fc.uuid() }) },
+  "lib/backoffice/stock-actions.ts:correctStoreStock": {
+    takes: "state",
+    fields: (ctx) => ({ store: slug((c) => c.storeSlugs)(ctx), variantId: ids(ctx), count: amount(), reason: one(["count", "damaged", "expired", "delivery", "other", "theft"]), note: text() }),
+  },
   "lib/basket/actions.ts:addToBasket": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["1", "2", "250", "0", "-1"]), js: one(["1"]) }) },
   "lib/basket/actions.ts:updateBasketLine": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["0", "1", "3", "500"]), js: one(["1"]) }) },
   "lib/checkout/actions.ts:placeOrderAndPay": {
