@@ -167,3 +167,17 @@ test("the queue shows a new order and a status change without a reload (issue 7)
   await expect(page.getByTestId("queue-row").filter({ hasText: second.number })).toContainText("Confirmed");
   expect(await page.evaluate(() => (window as unknown as { queueMarker?: boolean }).queueMarker)).toBe(true);
 });
+
+test("an agent of another store gets a 404 for an order, its picking list, its live data and its store's queue (issue 7)", async ({ page }) => {
+  const lyonAgent = await staffAccount("agent", ["lyon-part-dieu"], "Lyon Agent");
+  const order = await paidTestOrder(await otherShopper(), { items: [{ slug: "pineapple", quantity: 1 }] });
+  await signInAs(page, lyonAgent.email, "/admin");
+  for (const path of [`/admin/orders/${order.id}`, `/admin/orders/${order.id}/pick`, "/admin/stores/bordeaux-chartrons/orders"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+  expect((await page.request.get(`/api/admin/orders/${order.id}/version`)).status()).toBe(404);
+  expect((await page.request.get("/api/admin/stores/bordeaux-chartrons/queue-version?day=2026-12-02")).status()).toBe(404);
+  // Their own store's queue answers.
+  expect((await page.goto("/admin/stores/lyon-part-dieu/orders"))?.status()).toBe(200);
+});

@@ -1,12 +1,13 @@
 // The back office's door, run by proxy.ts before any /admin page renders: with streaming pages
 // the status is sent with the first byte, so this is where a shopper can still get a real 403.
 // Visitors are sent to sign in; staff pass (pages and actions still check again themselves), but an
-// agent opening another store's pages gets a 404 here, where the status can still be set.
+// agent opening another store's pages or orders (anyone: an unknown one) gets a 404 here, where the
+// status can still be set.
 import type { NextAuthRequest } from "next-auth";
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
-import { getStoreBySlug } from "@/db/queries/stores";
+import { findOrderStoreId, getStoreBySlug } from "@/db/queries/stores";
 import { checkAccess, loadSessionUser, STAFF_ROLES, worksAtStore, type SessionUser } from "./access";
 import { safeNextPath } from "./safe-path";
 
@@ -21,8 +22,8 @@ const gate = async (request: NextAuthRequest): Promise<Response> => {
   const decision = checkAccess(user, STAFF_ROLES);
   const reading = request.method === "GET" || request.method === "HEAD";
   if (decision === "allowed") {
-    // Another store's pages do not exist for an agent: a real 404, sent before the page streams.
-    if (reading && !(await mayOpenStorePages(user!, request.nextUrl.pathname))) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
+    // Another store's pages (and unknown stores and orders) do not exist: a real 404, sent before the page streams.
+    if (reading && !(await pageExistsFor(user!, request.nextUrl.pathname))) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
     return NextResponse.next();
   }
   if (decision === "unauthenticated") {
@@ -37,18 +38,23 @@ const gate = async (request: NextAuthRequest): Promise<Response> => {
 /** A path no page answers, rendered as the app's "not found" page. */
 const NOT_FOUND_PATH = "/admin/not-found";
 
-/** Whether an agent may open a path under /admin/stores/<slug>/: a store they work at (other paths and roles: the page decides). */
-async function mayOpenStorePages(user: SessionUser, pathname: string): Promise<boolean> {
-  const slug = /^\/admin\/stores\/([^/]+)(?:\/|$)/.exec(pathname)?.[1];
-  if (!slug || user.role !== "agent") return true;
+/**
+ * Whether the store or order a path names exists for `user`: /admin/stores/<slug>/… and
+ * /admin/orders/<id>/… name a store that exists and, for an agent, one they work at. Other paths
+ * (and roles the page itself turns away) are left to the page.
+ */
+async function pageExistsFor(user: SessionUser, pathname: string): Promise<boolean> {
+  if (user.role !== "agent" && user.role !== "admin") return true;
+  const [, section, named] = /^\/admin\/(stores|orders)\/([^/]+)(?:\/|$)/.exec(pathname) ?? [];
+  if (!section) return true;
   let name: string;
   try {
-    name = decodeURIComponent(slug);
+    name = decodeURIComponent(named);
   } catch {
     return false;
   }
-  const store = await getStoreBySlug(getDb(), name);
-  return store !== null && worksAtStore(user, store.id);
+  const storeId = section === "stores" ? ((await getStoreBySlug(getDb(), name))?.id ?? null) : await findOrderStoreId(getDb(), name);
+  return storeId !== null && worksAtStore(user, storeId);
 }
 
 /** Lets staff through; redirects visitors to sign in; answers anyone else 403. */
