@@ -248,7 +248,7 @@ describe("fault drills (issue 6 item 14): PostgreSQL restarted under a checkout 
     for (const [name, ms] of Object.entries(recovery)) expect(ms, `${name} ready again`).toBeLessThan(RECOVERY_BOUND_MS);
     expect(getDb()).toBe(webPool); // the same pool, not a new client
     for (const worker of [orderWorker, scheduler]) {
-      expect(worker.child.exitCode, `${worker.pid} still running`).toBeNull();
+      expect(worker.child.exitCode, `still running: ${describeWorker(worker)}`).toBeNull();
       expect(worker.logs.filter((l) => / started$/.test(l.msg))).toHaveLength(1);
     }
     // The pinned job's worker could not mark it failed and left graphile-worker's pool: the
