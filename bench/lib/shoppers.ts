@@ -116,8 +116,8 @@ export async function prepareShoppers(db: Database, count: number, label: string
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-/** p50 and p99 of a list of latencies (ms). */
-export function percentiles(latencies: number[]): { p50: number; p99: number } {
+/** p50, p95 and p99 of a list of latencies (ms). */
+export function percentiles(latencies: number[]): { p50: number; p95: number; p99: number } {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
 }
