@@ -11,6 +11,7 @@ import { workerEnv } from "./lib/config";
 import { startHealthServer } from "./lib/health-server";
 import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
 import { createWorkerMetrics, type QueueStats, type WorkerMetrics } from "./lib/metrics";
+import { tolerateOutageRejections } from "./lib/outage-rejections";
 import { superviseRunner, type SupervisedRunner } from "./lib/runner-supervisor";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
 import { refreshStorefrontTask } from "./tasks/refresh-storefront";
@@ -74,6 +75,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
   });
   const metrics = createWorkerMetrics(options.name, () => readQueueStats(db));
+  const untolerate = tolerateOutageRejections({ log, registry: metrics.registry });
   let running = false;
   let runner: SupervisedRunner | null = null;
 
@@ -91,6 +93,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       return { ready: database === "ok" && up, checks: { database, runner: up ? "running" : "stopped" } };
     },
   }).catch(async (error: unknown) => {
+    untolerate();
     await pool.end({ timeout: 5 });
     throw error;
   });
@@ -123,6 +126,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
     await health.close();
     await heartbeat.close();
     await pool.end({ timeout: 5 });
+    untolerate();
     throw error;
   }
   running = true;
@@ -146,6 +150,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       await heartbeat.close().catch(() => {}); // only now: the jobs that were running kept their heartbeat
       await health.close().catch(() => {});
       await pool.end({ timeout: 5 });
+      untolerate();
       log.info("stopped");
     })());
 
