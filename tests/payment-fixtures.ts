@@ -10,8 +10,8 @@ import { confirmPaidOrder } from "@/db/queries/order-lifecycle";
 import { transitionOrder } from "@/db/queries/orders";
 import { orderLines, orders, type Fulfilment, type LineSubstitute, type Order, type OrderLine } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/access";
-import { priceForWeight } from "@/lib/catalog/pricing";
 import { openCheckoutSession } from "@/lib/checkout/start-checkout";
+import { pickTotals, settleLine, type PickOutcome } from "@/lib/picking/settle";
 import { createStripeTestServer, type StripeTestServer } from "@/tools/stripe-test-server/server";
 import { GOOD_CARD, submitCard } from "@/tools/stripe-test-server/test-helpers";
 import { connect, createSlot, lyonAddress, restoreStock, shopperWithBasket } from "./checkout-fixtures";
@@ -73,9 +73,6 @@ export type Settle =
   | { status: "missing"; found?: number }
   | { status: "substituted"; substitute: Omit<LineSubstitute, "quantity">; quantity: number };
 
-const priceOf = (line: { sellingMode: string; unitPriceCents: number }, quantity: number) =>
-  line.sellingMode === "weight" ? priceForWeight(line.unitPriceCents, quantity) : line.unitPriceCents * quantity;
-
 /**
  * Moves a confirmed order through picking to `picked` as finishing the pick does (lines settled
  * by their variant id, default picked as ordered; final total = picked totals + delivery fee). Returns
@@ -85,32 +82,29 @@ export async function finishPick(db: Database, orderId: string, settle: Record<n
   return db.transaction(async (tx) => {
     await transitionOrder(tx, { orderId, to: "picking", actor: "system" });
     const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.position));
-    let sum = 0;
+    // Priced as the picking page prices them (lib/picking/settle.ts).
     for (const line of lines) {
       const how = settle[line.variantId!] ?? { status: "picked" };
-      let values: Partial<OrderLine>;
-      if (how.status === "picked") {
-        const quantity = how.quantity ?? line.quantity;
-        values = { pickStatus: "picked", pickedQuantity: quantity, pickedTotalCents: priceOf(line, quantity) };
-      } else if (how.status === "missing") {
-        values = { pickStatus: "missing", pickedQuantity: how.found ?? 0, pickedTotalCents: priceOf(line, how.found ?? 0) };
-      } else {
-        const substitute = { ...how.substitute, quantity: how.quantity };
-        const total = Math.min(priceOf(substitute, how.quantity), line.lineTotalCents);
-        values = { pickStatus: "substituted", pickedQuantity: how.quantity, pickedTotalCents: total, substitute };
-      }
-      sum += values.pickedTotalCents!;
+      const outcome: PickOutcome =
+        how.status === "picked"
+          ? { kind: "picked", quantity: how.quantity ?? line.quantity }
+          : how.status === "missing"
+            ? { kind: "missing", found: how.found ?? 0 }
+            : { kind: "substituted", substitute: { ...how.substitute, quantity: how.quantity } };
+      const settled = settleLine(line, outcome);
+      if (!settled.ok) throw new Error(`line ${line.productName}: ${settled.message}`);
       await tx
         .update(orderLines)
-        .set({ ...values, pickedAt: new Date() })
+        .set({ ...settled.line, pickedAt: new Date() })
         .where(and(eq(orderLines.id, line.id)));
     }
+    const picked = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId));
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId));
     const result = await transitionOrder(tx, {
       orderId,
       to: "picked",
       actor: "system",
-      set: { finalTotalCents: sum + order.deliveryFeeCents, pickedAt: new Date() },
+      set: { finalTotalCents: pickTotals(picked, order.deliveryFeeCents).totalCents, pickedAt: new Date() },
     });
     if (!result.changed) throw new Error("order not picked");
     return result.order;

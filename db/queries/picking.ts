@@ -152,7 +152,7 @@ export function stockMovesOf(lines: readonly Pick<OrderLine, "variantId" | "sell
   return moves;
 }
 
-/** Applies picking's stock moves, rows locked in variant-id order as checkouts lock them; never below what is reserved. */
+/** Applies picking's stock moves in one statement, rows locked first in variant-id order as checkouts lock them; never below what is reserved. */
 async function applyStockMoves(tx: Executor, storeId: number, moves: StockMove[]): Promise<void> {
   if (moves.length === 0) return;
   const variantIds = [...new Set(moves.map((m) => m.variantId))].sort((a, b) => a - b);
@@ -162,19 +162,19 @@ async function applyStockMoves(tx: Executor, storeId: number, moves: StockMove[]
     .where(and(eq(stockLevels.storeId, storeId), inArray(stockLevels.variantId, variantIds)))
     .orderBy(asc(stockLevels.variantId))
     .for("update");
-  for (const row of rows) {
+  const changed = rows.flatMap((row) => {
     let quantity = row.quantity;
     for (const move of moves.filter((m) => m.variantId === row.variantId)) {
       quantity = "empty" in move ? row.reserved : quantity + move.change;
     }
     quantity = Math.max(row.reserved, quantity);
-    if (quantity !== row.quantity) {
-      await tx
-        .update(stockLevels)
-        .set({ quantity, updatedAt: sql`now()` })
-        .where(and(eq(stockLevels.storeId, storeId), eq(stockLevels.variantId, row.variantId)));
-    }
-  }
+    return quantity === row.quantity ? [] : [sql`(${row.variantId}::int, ${quantity}::int)`];
+  });
+  if (changed.length === 0) return;
+  await tx.execute(sql`
+    update ${stockLevels} set quantity = v.quantity, updated_at = now()
+    from (values ${sql.join(changed, sql`, `)}) as v(variant_id, quantity)
+    where ${stockLevels.storeId} = ${storeId} and ${stockLevels.variantId} = v.variant_id`);
   await enqueueStorefrontRefresh(tx, storeId);
 }
 

@@ -5,7 +5,7 @@ import { formatQuantity } from "@/lib/basket/pricing";
 import { formatCents } from "@/lib/catalog/pricing";
 import { SHOP_TIME_ZONE } from "@/lib/orders/labels";
 import { UUID_PATTERN } from "@/lib/ids";
-import { zonedTime } from "@/lib/time/zoned";
+import { dayRange } from "@/lib/time/zoned";
 import { describeReason } from "./stock-reasons";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -34,12 +34,13 @@ export type AuditSearch = { staff?: string; order?: string; from?: string; to?: 
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Midnight in the shop's time zone at the start of a "YYYY-MM-DD" day; undefined when it is not one. */
-export function shopDayStart(day: string | undefined, plusDays = 0): Date | undefined {
+/** Midnight in the shop's time zone at the start (or, with `end`, the end) of a "YYYY-MM-DD" day; undefined when it is not one. */
+export function shopDayStart(day: string | undefined, { end = false } = {}): Date | undefined {
   if (!day || !DAY.test(day)) return undefined;
   const utcMidnight = new Date(`${day}T00:00:00Z`);
   if (Number.isNaN(utcMidnight.getTime()) || utcMidnight.toISOString().slice(0, 10) !== day) return undefined;
-  return zonedTime(new Date(utcMidnight.getTime() + plusDays * 86_400_000), 0, SHOP_TIME_ZONE);
+  const range = dayRange(day, SHOP_TIME_ZONE);
+  return end ? range.to : range.from;
 }
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
@@ -55,7 +56,7 @@ export function auditFilter(query: Record<string, string | string[] | undefined>
       orderNumber: search.order?.toUpperCase().slice(0, 40),
       from: shopDayStart(search.from),
       // "To" is the last day shown, included.
-      to: shopDayStart(search.to, 1),
+      to: shopDayStart(search.to, { end: true }),
       before,
       limit: AUDIT_PAGE_SIZE,
     },
