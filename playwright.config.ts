@@ -27,9 +27,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "shopper", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /(no-js|backoffice-.*)\.spec\.ts/ },
+    { name: "shopper", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /(no-js|backoffice-.*|marketing-.*)\.spec\.ts/ },
     // Store agents work on a tablet.
     { name: "agent", use: { ...devices["Galaxy Tab S4"], browserName: "chromium" }, testMatch: /backoffice-.*\.spec\.ts/ },
+    // Marketing edits the catalog and pages at a desk.
+    { name: "marketer", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testMatch: /marketing-.*\.spec\.ts/ },
     { name: "shopper-no-js", use: { ...devices["Desktop Chrome"], javaScriptEnabled: false }, testMatch: /no-js\.spec\.ts/ },
   ],
 });

@@ -289,7 +289,7 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
       unitPriceBasis: productVariants.unitPriceBasis,
       weightStepGrams: productVariants.weightStepGrams,
       vatRateBp: products.vatRateBp,
-      imageUrl: sql<string | null>`(select i.url from product_images i where i.product_id = ${products.id} order by i.position, i.id limit 1)`,
+      imageUrl: sql<string | null>`(select coalesce(i.url, '/media/' || i.media_id) from product_images i where i.product_id = ${products.id} order by i.position, i.id limit 1)`,
       quantity: basketLines.quantity,
       substitution: basketLines.substitution,
       available: sql<number>`coalesce(${stockLevels.quantity} - ${stockLevels.reserved}, 0)::int`,

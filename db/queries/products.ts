@@ -87,7 +87,7 @@ const cardJoins = (storeId: number) => sql`
 
 const firstImage = (alias: string) =>
   sql.raw(`
-  (select i.url from product_images i where i.product_id = ${alias}.id order by i.position limit 1) as "imageUrl",
+  (select coalesce(i.url, '/media/' || i.media_id) from product_images i where i.product_id = ${alias}.id order by i.position limit 1) as "imageUrl",
   (select i.alt from product_images i where i.product_id = ${alias}.id order by i.position limit 1) as "imageAlt"`);
 
 type CardRow = ProductCard & { featured: boolean; brandSlug: string | null; unitPriceCents: number | null };
@@ -260,7 +260,7 @@ export async function getProductDetail(db: Executor, slug: string, storeId: numb
       .where(eq(productVariants.productId, found.product.id))
       .orderBy(asc(productVariants.position)),
     db
-      .select({ url: productImages.url, alt: productImages.alt })
+      .select({ url: sql<string>`coalesce(${productImages.url}, '/media/' || ${productImages.mediaId})`, alt: productImages.alt })
       .from(productImages)
       .where(eq(productImages.productId, found.product.id))
       .orderBy(asc(productImages.position)),

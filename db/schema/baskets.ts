@@ -1,6 +1,6 @@
 // Baskets, for guests (found by the id in an httpOnly cookie) and signed-in shoppers (one each).
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgEnum, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { productVariants } from "./catalog";
 import { stores } from "./stores";
 import { users } from "./users";
@@ -19,6 +19,8 @@ export const baskets = pgTable(
     storeId: integer("store_id")
       .notNull()
       .references(() => stores.id, { onDelete: "cascade" }),
+    /** A promotion code the shopper entered; checked again whenever the basket is priced. */
+    promotionCode: text("promotion_code"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
   },

@@ -13,9 +13,11 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { stores } from "./stores";
+import { users } from "./users";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -117,6 +119,28 @@ export const productVariants = pgTable(
   ],
 );
 
+/**
+ * An uploaded picture, stored once per width the storefront asks for (`widths`, WebP) by the
+ * media storage (local folder or S3-compatible). Products and content blocks refer to it by id.
+ */
+export const media = pgTable("media", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** Prefix of the stored files: `<key>/<width>.webp`. */
+  storageKey: text("storage_key").notNull().unique(),
+  /** The original's size in pixels (after EXIF rotation). */
+  width: integer("width").notNull(),
+  height: integer("height").notNull(),
+  /** The stored widths, ascending. */
+  widths: integer("widths").array().notNull(),
+  /** What was uploaded: jpeg, png or webp (checked from the bytes), and its size. */
+  sourceFormat: text("source_format").notNull(),
+  sourceBytes: integer("source_bytes").notNull(),
+  alt: text("alt").notNull().default(""),
+  fileName: text("file_name").notNull(),
+  uploadedBy: uuid("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const productImages = pgTable(
   "product_images",
   {
@@ -124,11 +148,66 @@ export const productImages = pgTable(
     productId: integer("product_id")
       .notNull()
       .references(() => products.id, { onDelete: "cascade" }),
-    url: text("url").notNull(),
+    /** A fixed address (seed data), or null when the picture is an uploaded `media` row. */
+    url: text("url"),
+    mediaId: uuid("media_id").references(() => media.id, { onDelete: "cascade" }),
     alt: text("alt").notNull(),
     position: integer("position").notNull().default(0),
   },
-  (t) => [index("product_images_product_id_idx").on(t.productId)],
+  (t) => [
+    index("product_images_product_id_idx").on(t.productId),
+    index("product_images_media_id_idx").on(t.mediaId),
+    check("product_images_source_check", sql`(${t.url} is null) <> (${t.mediaId} is null)`),
+  ],
+);
+
+/**
+ * A store's own price for a variant; without a row the variant's `price_cents` (the national
+ * price) applies. Read through `effectivePriceSql`.
+ */
+export const storePrices = pgTable(
+  "store_prices",
+  {
+    storeId: integer("store_id")
+      .notNull()
+      .references(() => stores.id, { onDelete: "cascade" }),
+    variantId: integer("variant_id")
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    priceCents: integer("price_cents").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow().$onUpdate(() => sql`now()`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.storeId, t.variantId] }),
+    index("store_prices_variant_id_idx").on(t.variantId),
+    check("store_prices_price_check", sql`${t.priceCents} > 0`),
+  ],
+);
+
+/**
+ * A price that takes effect at `effective_at`: the national price (`store_id` null) or one
+ * store's. Applied once by the scheduler (`applied_at`); a change not yet applied can be cancelled.
+ */
+export const priceChanges = pgTable(
+  "price_changes",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    variantId: integer("variant_id")
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    storeId: integer("store_id").references(() => stores.id, { onDelete: "cascade" }),
+    priceCents: integer("price_cents").notNull(),
+    effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("price_changes_due_idx").on(t.effectiveAt).where(sql`${t.appliedAt} is null and ${t.cancelledAt} is null`),
+    index("price_changes_variant_id_idx").on(t.variantId, t.effectiveAt),
+    check("price_changes_price_check", sql`${t.priceCents} > 0`),
+  ],
 );
 
 /**
@@ -176,6 +255,9 @@ export type NewProduct = typeof products.$inferInsert;
 export type ProductVariant = typeof productVariants.$inferSelect;
 export type NewProductVariant = typeof productVariants.$inferInsert;
 export type ProductImage = typeof productImages.$inferSelect;
+export type Media = typeof media.$inferSelect;
+export type StorePrice = typeof storePrices.$inferSelect;
+export type PriceChange = typeof priceChanges.$inferSelect;
 export type StockLevel = typeof stockLevels.$inferSelect;
 export type DietaryTag = (typeof dietaryTag.enumValues)[number];
 export type SellingMode = (typeof sellingMode.enumValues)[number];

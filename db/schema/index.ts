@@ -7,3 +7,5 @@ export * from "./orders";
 export * from "./payments";
 export * from "./limits";
 export * from "./staff";
+export * from "./content";
+export * from "./promotions";

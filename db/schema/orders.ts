@@ -60,6 +60,10 @@ export const orders = pgTable(
     contactEmail: text("contact_email").notNull(),
     /** Estimated totals at checkout, VAT included, integer cents. */
     subtotalCents: integer("subtotal_cents").notNull(),
+    /** Promotions taken off the subtotal (lines' discounts plus a code's); the total is net of it. */
+    discountCents: integer("discount_cents").notNull().default(0),
+    /** The code the shopper entered, as it was at checkout. */
+    promotionCode: text("promotion_code"),
     deliveryFeeCents: integer("delivery_fee_cents").notNull(),
     totalCents: integer("total_cents").notNull(),
     /** What the card is authorised for: the total plus a buffer on weighed lines. */
@@ -121,6 +125,8 @@ export const orderLines = pgTable(
     quantity: integer("quantity").notNull(),
     vatRateBp: integer("vat_rate_bp").notNull(),
     lineTotalCents: integer("line_total_cents").notNull(),
+    /** Taken off this line by promotions (automatic ones and its share of a code), VAT included. */
+    discountCents: integer("discount_cents").notNull().default(0),
     substitution: substitutionPreference("substitution").notNull(),
     /** Null until the picker settles the line. */
     pickStatus: linePickStatus("pick_status"),

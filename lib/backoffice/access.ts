@@ -6,6 +6,8 @@ import { worksAtStore, type SessionUser } from "@/lib/auth/access";
 
 /** Orders, picking, stock: agents (their stores) and admins (every store). */
 export const STORE_ROLES = ["agent", "admin"] as const satisfies readonly UserRole[];
+/** The catalog, prices, pictures, content pages and promotions: marketing and admins. */
+export const MARKETING_ROLES = ["marketing", "admin"] as const satisfies readonly UserRole[];
 /** Staff accounts and the audit log. */
 export const ADMIN_ROLES = ["admin"] as const satisfies readonly UserRole[];
 
