@@ -24,7 +24,7 @@ export function UploadPhotoForm({ productId, tooLarge }: { productId: number; to
 
   return (
     // React empties the form after each submission; after an error the description comes back from state.values.
-    <form action={action} onSubmit={checkSize} className="mt-3 space-y-4 rounded-2xl border border-stone-200 bg-white p-4" noValidate>
+    <form action={action} onSubmit={checkSize} aria-labelledby="upload-heading" className="mt-3 space-y-4 rounded-2xl border border-stone-200 bg-white p-4" noValidate>
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor="field-file" className="block text-sm font-medium text-stone-800">
@@ -68,7 +68,7 @@ export function UploadPhotoForm({ productId, tooLarge }: { productId: number; to
 export function LibraryPhotoForm({ productId, library }: { productId: number; library: PickableMedia[] }) {
   const [state, action] = useActionState<ActionState, FormData>(addLibraryPhoto, {});
   return (
-    <form action={action} className="mt-3 space-y-4" noValidate>
+    <form action={action} aria-labelledby="library-heading" className="mt-3 space-y-4" noValidate>
       <input type="hidden" name="productId" value={productId} />
       <MediaPicker name="mediaId" recent={library} label="Pictures uploaded before" defaultValue={state.values?.mediaId} errors={state.errors?.mediaId} />
       <Field label="Description" name="alt" id="field-library-alt" required maxLength={300} defaultValue={state.ok ? undefined : state.values?.alt} errors={state.errors?.alt} />
