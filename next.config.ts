@@ -19,7 +19,8 @@ const nextConfig: NextConfig = {
   // the loader points next/image at those files, so nothing is resized per request.
   // A picture may be up to 10 MB (lib/media/limits.ts), plus the form around it. Larger posts are
   // turned back by proxy.ts with a message, before Next.js reads them.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // proxy.ts runs for /admin and reads the body first: it must pass a whole 11 MB post on.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "12mb" },
   images: {
     loader: "custom",
     loaderFile: "./lib/media/image-loader.ts",
