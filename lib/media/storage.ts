@@ -30,7 +30,7 @@ export class LocalDiskStorage implements MediaStorage {
     return path.join(this.root, ...checkKey(key).split("/"));
   }
 
-  async put(key: string, body: Uint8Array): Promise<void> {
+  async put(key: string, body: Uint8Array, _contentType?: string): Promise<void> {
     const file = this.file(key);
     await mkdir(path.dirname(file), { recursive: true });
     // Written whole, then renamed: a reader never sees half a file.
