@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { LocalDiskStorage, S3Storage, storageFromEnv } from "./storage";
+import { LocalDiskStorage, S3Storage, storageFromEnv, type MediaStorage } from "./storage";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -20,7 +20,7 @@ describe("media storage", () => {
   it("writes, reads and deletes files in a local folder", async () => {
     const folder = await mkdtemp(path.join(tmpdir(), "halles-storage-"));
     try {
-      const storage = new LocalDiskStorage(folder);
+      const storage: MediaStorage = new LocalDiskStorage(folder);
       await storage.put("abc/640.webp", new Uint8Array([1, 2, 3]), "image/webp");
       expect([...((await storage.get("abc/640.webp")) ?? [])]).toEqual([1, 2, 3]);
       await storage.delete("abc/640.webp");
