@@ -219,7 +219,7 @@ async function freeSlug(db: Executor, table: "products" | "brands" | "categories
 }
 
 /** The brand the form chose: a new one by name (reused when it exists), an existing one, or none. */
-async function resolveBrand(tx: Executor, input: Pick<ProductInput, "brandId" | "newBrand">): Promise<{ id: number; name: string } | null | FieldRefusal> {
+export async function resolveBrand(tx: Executor, input: Pick<ProductInput, "brandId" | "newBrand">): Promise<{ id: number; name: string } | null | FieldRefusal> {
   if (input.newBrand) {
     const [existing] = await tx.select({ id: brands.id, name: brands.name }).from(brands).where(sql`lower(${brands.name}) = lower(${input.newBrand})`);
     if (existing) return existing;

@@ -114,6 +114,7 @@ export const ACTION_PROFILES: Record<string, ActionProfile> = {
   "lib/backoffice/catalog-actions.ts:renameCategoryAction": { takes: "state", fields: (ctx) => ({ categoryId: ids(ctx), name: text() }) },
   "lib/backoffice/catalog-actions.ts:moveCategoryAction": { takes: "state", fields: (ctx) => ({ categoryId: ids(ctx), parentId: ids(ctx) }) },
   "lib/backoffice/catalog-actions.ts:reorderCategoryAction": { takes: "state", fields: (ctx) => ({ categoryId: ids(ctx), direction: one(["up", "down", "sideways"]) }) },
+  "lib/backoffice/catalog-actions.ts:importCatalogAction": { takes: "state", fields: () => ({ file: one(["sku,name\r\nA,B\r\n", "", "\"open"]), intent: one(["check", "apply", "drop"]) }) },
   "lib/basket/actions.ts:addToBasket": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["1", "2", "250", "0", "-1"]), js: one(["1"]) }) },
   "lib/basket/actions.ts:updateBasketLine": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["0", "1", "3", "500"]), js: one(["1"]) }) },
   "lib/checkout/actions.ts:placeOrderAndPay": {

@@ -21,7 +21,9 @@ import {
   type Saved,
   type VariantInput,
 } from "@/db/queries/catalog-admin";
+import { checkCatalogCsv, importCatalogCsv, type ImportError } from "@/db/queries/catalog-csv";
 import { cancelPriceChange, schedulePriceChange } from "@/db/queries/price-changes";
+import { TAGS } from "@/lib/cache-tags";
 import type { ActionState } from "@/lib/actions";
 import { formatCents } from "@/lib/catalog/pricing";
 import { backOfficeAction, NOT_FOUND_ANSWER } from "./action";
@@ -30,6 +32,7 @@ import { publishCatalogChange } from "./catalog-freshness";
 import {
   archiveSchema,
   cancelScheduleSchema,
+  importSchema,
   moveCategorySchema,
   newCategorySchema,
   newProductSchema,
@@ -148,4 +151,30 @@ export const moveCategoryAction = backOfficeAction(ACCESS, moveCategorySchema, a
 export const reorderCategoryAction = backOfficeAction(ACCESS, reorderCategorySchema, async (form, user) => {
   const result = await getDb().transaction((tx) => reorderCategory(tx, user.id, { id: form.categoryId, direction: form.direction }));
   return done(result, form.direction === "up" ? "Moved up." : "Moved down.");
+});
+
+/** The most problems listed beside the file field (the count says how many there are). */
+const LISTED_PROBLEMS = 200;
+
+function importProblems(errors: ImportError[], rows: number): ActionState {
+  const listed = errors.slice(0, LISTED_PROBLEMS).map((e) => `Line ${e.line}${e.column ? `, ${e.column}` : ""}: ${e.message}`);
+  if (errors.length > LISTED_PROBLEMS) listed.push(`…and ${errors.length - LISTED_PROBLEMS} more.`);
+  const count = `${errors.length} problem${errors.length === 1 ? "" : "s"}`;
+  return { ok: false, message: `${count} in ${rows} row${rows === 1 ? "" : "s"}: nothing was imported.`, errors: { file: listed } };
+}
+
+/** A catalog CSV: checked (a dry run that writes nothing), or imported all at once. */
+export const importCatalogAction = backOfficeAction(ACCESS, importSchema, async ({ file, intent }, user) => {
+  const text = await file.text();
+  if (intent === "check") {
+    const check = await checkCatalogCsv(getDb(), text);
+    if (!check.ok) return importProblems(check.errors, check.rows);
+    return { ok: true, message: `All ${check.rows} rows are good: ${check.plan.products.size} products, ${check.plan.variants.length} variants. Nothing was written yet.` };
+  }
+  const applied = await importCatalogCsv(getDb(), user.id, text);
+  if (!applied.ok) return importProblems(applied.errors, applied.rows);
+  await publishCatalogChange([TAGS.catalog], { searchTerms: true });
+  refresh();
+  const r = applied.result;
+  return { ok: true, message: `Imported: ${r.products} products (${r.createdProducts} new), ${r.variants} variants (${r.createdVariants} new), ${r.storePrices} store prices.` };
 });

@@ -106,10 +106,10 @@ export const variantFields = {
   price: euros(),
 };
 
-type VariantForm = { sellingMode: string; weightStepGrams: number | null; unitPriceBasis: string };
+export type VariantForm = { sellingMode: string; weightStepGrams: number | null; unitPriceBasis: string };
 
 /** A weighed variant needs its step and is priced per kg. */
-function checkSellingMode(form: VariantForm, ctx: z.RefinementCtx) {
+export function checkSellingMode(form: VariantForm, ctx: z.RefinementCtx) {
   if (form.sellingMode === "weight" && form.weightStepGrams === null) ctx.addIssue({ code: "custom", path: ["weightStepGrams"], message: "A weighed product needs its step in grams, like 250." });
   if (form.sellingMode === "weight" && form.unitPriceBasis !== "kg") ctx.addIssue({ code: "custom", path: ["unitPriceBasis"], message: "A weighed product is priced per kg." });
 }
@@ -172,3 +172,12 @@ export const newCategorySchema = z.object({ name: categoryName, parentId: option
 export const renameCategorySchema = z.object({ categoryId: id("Unknown category."), name: categoryName });
 export const moveCategorySchema = z.object({ categoryId: id("Unknown category."), parentId: optionalId("Choose a parent from the list.") });
 export const reorderCategorySchema = z.object({ categoryId: id("Unknown category."), direction: z.enum(["up", "down"], "Choose up or down.") });
+
+/** A catalog CSV upload: at most 1 MB (the server actions' body limit), checked or imported. */
+export const importSchema = z.object({
+  file: z
+    .instanceof(File, { message: "Choose a CSV file." })
+    .refine((f) => f.size > 0, "Choose a CSV file.")
+    .refine((f) => f.size <= 1_000_000, "The file is larger than 1 MB: split it."),
+  intent: z.enum(["check", "apply"], "Choose Check or Import."),
+});

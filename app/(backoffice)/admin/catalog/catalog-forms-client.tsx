@@ -10,6 +10,7 @@ import {
   cancelPriceChangeAction,
   createCategoryAction,
   createProductAction,
+  importCatalogAction,
   moveCategoryAction,
   renameCategoryAction,
   reorderCategoryAction,
@@ -328,5 +329,49 @@ export function CategoryRowForms({ category, parents }: { category: { id: number
       </form>
       {[rename.state, move.state, order.state].map((s, i) => (s.message ? <FormMessage key={i} ok={s.ok} message={s.message} /> : null))}
     </div>
+  );
+}
+
+/** Upload a catalog CSV: "Check" reports every row's problems and writes nothing; "Import" applies all or nothing. */
+export function ImportForm() {
+  const f = useForm(importCatalogAction);
+  const problems = f.errors.file;
+  return (
+    <form action={f.formAction} className="space-y-4" noValidate aria-label="Import a catalog CSV">
+      <div>
+        <label htmlFor="field-file" className="block text-sm font-medium text-stone-800">
+          CSV file
+        </label>
+        <input
+          id="field-file"
+          name="file"
+          type="file"
+          accept=".csv,text/csv"
+          required
+          aria-invalid={problems?.length ? true : undefined}
+          aria-describedby={problems?.length ? "field-file-hint field-file-error" : "field-file-hint"}
+          className="mt-1 block"
+        />
+        <p id="field-file-hint" className="mt-1 text-sm text-stone-600">
+          The columns of the export, up to 1 MB. Check first: nothing is written until every row is good.
+        </p>
+        {problems?.length ? (
+          <ul id="field-file-error" className="mt-2 max-h-96 list-disc overflow-y-auto pl-5 text-sm font-medium text-accent-600" data-testid="import-problems">
+            {problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <button type="submit" name="intent" value="check" disabled={f.pending} className={secondaryButton}>
+          Check
+        </button>
+        <button type="submit" name="intent" value="apply" disabled={f.pending} className={primaryButton}>
+          {f.pending ? "Working…" : "Import"}
+        </button>
+      </div>
+      <FormMessage ok={f.state.ok} message={f.state.message} />
+    </form>
   );
 }

@@ -45,6 +45,9 @@ async function ProductList({ searchParams }: { searchParams: Props["searchParams
           <Link href="/admin/catalog/categories" className="rounded-full border border-stone-300 bg-white px-5 py-2.5 font-semibold hover:bg-stone-100">
             Categories
           </Link>
+          <Link href="/admin/catalog/import" className="rounded-full border border-stone-300 bg-white px-5 py-2.5 font-semibold hover:bg-stone-100">
+            CSV export and import
+          </Link>
           <Link href="/admin/catalog/products/new" className={primaryButton}>
             New product
           </Link>
