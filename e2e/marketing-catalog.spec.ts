@@ -6,6 +6,7 @@ import type { Page } from "@playwright/test";
 import { isNull } from "drizzle-orm";
 import { ean13CheckDigit } from "@/db/seed/codes";
 import { brands, categories, productVariants, products, stockLevels, stores } from "@/db/schema";
+import { refreshToken } from "@/lib/storefront/refresh-token";
 import { signInAs, staffAccount } from "./backoffice-fixtures";
 import { expect, expectAccessible, test } from "./fixtures";
 import { closeDb, e2eDb } from "./order-fixtures";
@@ -34,7 +35,21 @@ async function ownCategoryProduct(tag: string, text: { name?: string; descriptio
     .returning({ id: productVariants.id });
   const allStores = await db.select({ id: stores.id }).from(stores);
   await db.insert(stockLevels).values(allStores.map((s) => ({ storeId: s.id, variantId: variant.id, quantity: 50 })));
+  await expireCatalogCache();
   return { productId: product.id, variantId: variant.id, slug, name, sku: slug, categorySlug: category.slug };
+}
+
+/**
+ * Written straight into the database, the new category is unknown to the cached category tree:
+ * expire the catalog's cache as the workers do after a change they make (lib/jobs/tasks.ts).
+ */
+async function expireCatalogCache() {
+  const response = await fetch(new URL("/api/internal/revalidate", process.env.BASE_URL ?? "http://127.0.0.1:3100"), {
+    method: "POST",
+    headers: { authorization: `Bearer ${refreshToken(process.env.AUTH_SECRET ?? "")}`, "content-type": "application/json" },
+    body: JSON.stringify({ tags: ["catalog"] }),
+  });
+  expect(response.status).toBe(200);
 }
 
 /** What a visitor who reloads sees, within 5 s. */
