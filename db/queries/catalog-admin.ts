@@ -118,6 +118,8 @@ export async function listAdminProducts(db: Executor, filter: AdminProductFilter
 export type StorePriceRow = { storeId: number; storeName: string; storeSlug: string; variantId: number; priceCents: number };
 export type PendingPriceChange = {
   id: number;
+  productId: number;
+  productName: string;
   variantId: number;
   sku: string;
   storeId: number | null;
@@ -159,10 +161,11 @@ export async function getAdminProduct(db: Executor, id: number): Promise<AdminPr
 /** Price changes not applied nor cancelled yet, soonest first: of one product, or all. */
 export async function listPendingPriceChanges(db: Executor, filter: { productId?: number } = {}): Promise<PendingPriceChange[]> {
   const rows = await db.execute<PendingPriceChange & { effectiveAt: string }>(sql`
-    select pc.id, pc.variant_id as "variantId", v.sku, pc.store_id as "storeId", s.name as "storeName",
+    select pc.id, v.product_id as "productId", p.name as "productName", pc.variant_id as "variantId", v.sku, pc.store_id as "storeId", s.name as "storeName",
       pc.price_cents as "priceCents", pc.effective_at as "effectiveAt"
     from price_changes pc
     join product_variants v on v.id = pc.variant_id
+    join products p on p.id = v.product_id
     left join stores s on s.id = pc.store_id
     where pc.applied_at is null and pc.cancelled_at is null
       ${filter.productId !== undefined ? sql`and v.product_id = ${filter.productId}` : sql``}

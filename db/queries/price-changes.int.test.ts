@@ -8,6 +8,7 @@ import type { SessionUser } from "@/lib/auth/access";
 import { createStaff } from "@/tests/backoffice-fixtures";
 import { createTestProduct, type TestProduct } from "@/tests/catalog-fixtures";
 import { connect, storeBySlug } from "@/tests/checkout-fixtures";
+import { listPendingPriceChanges } from "./catalog-admin";
 import { applyDuePriceChanges, cancelPriceChange, priceChangeJobKey, schedulePriceChange } from "./price-changes";
 
 let db: Database;
@@ -50,6 +51,11 @@ describe("scheduled price changes", () => {
     const store = await db.transaction((tx) => schedulePriceChange(tx, marketer.id, { variantId: product.variantId, storeId: paris.id, priceCents: 250, effectiveAt: later }));
     expect(national.ok && store.ok).toBe(true);
     if (!national.ok || !store.ok) return;
+    const pending = await listPendingPriceChanges(db, { productId: product.productId });
+    expect(pending.map((c) => [c.id, c.storeId, c.priceCents, c.productName])).toEqual([
+      [national.id, null, 275, product.name],
+      [store.id, paris.id, 250, product.name],
+    ]);
     const job = await jobOf(priceChangeJobKey(national.id));
     expect(job.task).toBe("apply-price-changes");
     expect(new Date(job.run_at).getTime()).toBe(later.getTime());
@@ -62,6 +68,7 @@ describe("scheduled price changes", () => {
     expect(applied.filter((c) => c.variantId === product.variantId).map((c) => c.id).sort()).toEqual([national.id, store.id].sort());
     expect(await nationalPrice(product)).toBe(275);
     expect(await parisPrice(product)).toBe(250);
+    expect(await listPendingPriceChanges(db, { productId: product.productId })).toEqual([]);
     expect(await refreshJobsNaming(`product:${product.slug}`)).toBeGreaterThan(0);
     // Applied once: a second run finds nothing for it.
     expect((await applyDuePriceChanges(db, new Date(later.getTime() + 2000))).filter((c) => c.variantId === product.variantId)).toEqual([]);

@@ -3,9 +3,10 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { primaryButton } from "@/components/account/form-field";
 import { getDb } from "@/db/client";
-import { flattenTree, listAdminProducts, listCategoryRows } from "@/db/queries/catalog-admin";
+import { flattenTree, listAdminProducts, listCategoryRows, listPendingPriceChanges } from "@/db/queries/catalog-admin";
 import { MARKETING_ROLES } from "@/lib/backoffice/access";
-import { formatPrice } from "@/lib/catalog/pricing";
+import { formatCents, formatPrice } from "@/lib/catalog/pricing";
+import { formatDateTime } from "@/lib/orders/labels";
 import { StaffGate } from "../staff-gate";
 
 export const metadata: Metadata = { title: "Catalog" };
@@ -34,7 +35,7 @@ async function ProductList({ searchParams }: { searchParams: Props["searchParams
   const archived = one(query.archived) === "1";
   const page = /^\d{1,6}$/.test(one(query.page)) ? Math.max(1, Number(one(query.page))) : 1;
   const db = getDb();
-  const [list, rows] = await Promise.all([listAdminProducts(db, { q, categoryId: category, archived, page }), listCategoryRows(db)]);
+  const [list, rows, pending] = await Promise.all([listAdminProducts(db, { q, categoryId: category, archived, page }), listCategoryRows(db), listPendingPriceChanges(db)]);
   const tree = flattenTree(rows);
   const pageHref = (n: number) => `/admin/catalog?${new URLSearchParams({ ...(q ? { q } : {}), ...(category ? { category: String(category) } : {}), ...(archived ? { archived: "1" } : {}), page: String(n) })}`;
   return (
@@ -133,6 +134,26 @@ async function ProductList({ searchParams }: { searchParams: Props["searchParams
           )}
         </nav>
       )}
+      <section aria-labelledby="pending-heading" className="mt-8 border-t border-stone-200 pt-6">
+        <h2 id="pending-heading" className="text-xl font-bold">
+          Scheduled price changes
+        </h2>
+        {pending.length === 0 ? (
+          <p className="mt-1 text-stone-700">None pending. Schedule one from a product&rsquo;s page.</p>
+        ) : (
+          <ul className="mt-3 space-y-1" data-testid="all-pending-changes">
+            {pending.map((c) => (
+              <li key={c.id}>
+                {formatDateTime(c.effectiveAt)}:{" "}
+                <Link href={`/admin/catalog/products/${c.productId}`} className="font-semibold text-brand-700 underline">
+                  {c.productName}
+                </Link>{" "}
+                ({c.sku}) to {formatCents(c.priceCents)}, {c.storeName ?? "national price"}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }
