@@ -1,11 +1,13 @@
 // Scheduled price changes: enqueued for their time, applied once (even by concurrent appliers),
 // with the storefront refresh in the same transaction; cancelled ones never apply.
 import { and, eq, sql } from "drizzle-orm";
+import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { priceChanges, productVariants, staffActions, storePrices } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/access";
 import { createStaff } from "@/tests/backoffice-fixtures";
+import { applyPriceChangesTask } from "@/workers/tasks/scheduled";
 import { createTestProduct, type TestProduct } from "@/tests/catalog-fixtures";
 import { connect, storeBySlug } from "@/tests/checkout-fixtures";
 import { listPendingPriceChanges } from "./catalog-admin";
@@ -90,6 +92,20 @@ describe("scheduled price changes", () => {
     expect(rows.every((r) => r.appliedAt !== null)).toBe(true);
     // The latest effective change wins, whatever the applier.
     expect(await nationalPrice(product)).toBe(450);
+  });
+
+  it("is applied by the scheduler's task, from its job at the effective time or the minute cron", async () => {
+    const product = await createTestProduct(db, "task", { priceCents: 600 });
+    const change = await db.transaction((tx) => schedulePriceChange(tx, marketer.id, { variantId: product.variantId, storeId: paris.id, priceCents: 550, effectiveAt: new Date(Date.now() + 200) }));
+    if (!change.ok) throw new Error("not scheduled");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const job = { id: "1", attempt: 1, maxAttempts: 1 };
+    const ran = await applyPriceChangesTask({ changeId: change.id }, { db, log: pino({ level: "silent" }), job });
+    expect(ran).toMatchObject({ applied: expect.any(Number) });
+    expect(await parisPrice(product)).toBe(550);
+    // The cron's run right after finds nothing more to do for it.
+    await applyPriceChangesTask({}, { db, log: pino({ level: "silent" }), job });
+    expect(await parisPrice(product)).toBe(550);
   });
 
   it("never applies a cancelled change, and removes its job", async () => {
