@@ -1,16 +1,17 @@
-// The scheduler: every minute expires unpaid orders (older than their expiresAt, 30 minutes by
+// The scheduler: every minute expires unpaid orders and applies due price changes (older than their expiresAt, 30 minutes by
 // default), every 15 minutes flags authorisations close to Stripe's 7-day expiry, every hour
 // extends the slot calendar. graphile-worker's crontab runs each line once
 // per tick however many schedulers run. Run: npx tsx workers/scheduler.ts
 import { enqueueJob } from "@/lib/jobs/queue";
 import { workerEnv } from "./lib/config";
 import { exitAfterFailedStart, startWorkerService } from "./runtime";
-import { expireUnpaidOrdersTask, flagExpiringAuthorizationsTask, pruneSecurityRecordsTask, rollSlotCalendarTask } from "./tasks/scheduled";
+import { applyPriceChangesTask, expireUnpaidOrdersTask, flagExpiringAuthorizationsTask, pruneSecurityRecordsTask, rollSlotCalendarTask } from "./tasks/scheduled";
 
 const DEFAULT_HEALTH_PORT = 9103;
 
 const crontab = [
   "* * * * * expire-unpaid-orders ?max=3",
+  "* * * * * apply-price-changes ?max=3",
   "*/15 * * * * flag-expiring-authorizations ?max=3",
   "7 * * * * roll-slot-calendar ?max=3",
   "23 * * * * prune-security-records ?max=3",
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     name: "scheduler",
     tasks: {
       "expire-unpaid-orders": expireUnpaidOrdersTask,
+      "apply-price-changes": applyPriceChangesTask,
       "flag-expiring-authorizations": flagExpiringAuthorizationsTask,
       "roll-slot-calendar": rollSlotCalendarTask,
       "prune-security-records": pruneSecurityRecordsTask,

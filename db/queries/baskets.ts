@@ -17,6 +17,7 @@ import {
   type UnitPriceBasis,
 } from "../schema";
 import { isIntId, UUID_PATTERN } from "@/lib/ids";
+import { effectivePriceSql } from "./prices";
 import {
   basketTotals,
   formatQuantity,
@@ -73,7 +74,7 @@ async function variantAtBasketStore(db: Executor, basketId: string, variantId: n
       variantId: productVariants.id,
       active: products.active,
       sellingMode: productVariants.sellingMode,
-      priceCents: productVariants.priceCents,
+      priceCents: effectivePriceSql(baskets.storeId),
       weightStepGrams: productVariants.weightStepGrams,
       available: sql<number>`coalesce(${stockLevels.quantity} - ${stockLevels.reserved}, 0)::int`,
     })
@@ -213,7 +214,7 @@ async function basketRows(tx: Executor, basketId: string, storeId: number, varia
       variantId: productVariants.id,
       active: products.active,
       sellingMode: productVariants.sellingMode,
-      priceCents: productVariants.priceCents,
+      priceCents: effectivePriceSql(storeId),
       weightStepGrams: productVariants.weightStepGrams,
       quantity: basketLines.quantity,
       available: sql<number>`coalesce(${stockLevels.quantity} - ${stockLevels.reserved}, 0)::int`,
@@ -284,7 +285,7 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
       sizeLabel: productVariants.sizeLabel,
       sku: productVariants.sku,
       sellingMode: productVariants.sellingMode,
-      priceCents: productVariants.priceCents,
+      priceCents: effectivePriceSql(baskets.storeId),
       netQuantity: productVariants.netQuantity,
       unitPriceBasis: productVariants.unitPriceBasis,
       weightStepGrams: productVariants.weightStepGrams,
@@ -370,10 +371,11 @@ export async function basketSummary(db: Executor, basketId: string): Promise<{ l
     .select({
       quantity: basketLines.quantity,
       sellingMode: productVariants.sellingMode,
-      priceCents: productVariants.priceCents,
+      priceCents: effectivePriceSql(baskets.storeId),
       weightStepGrams: productVariants.weightStepGrams,
     })
     .from(basketLines)
+    .innerJoin(baskets, eq(baskets.id, basketLines.basketId))
     .innerJoin(productVariants, eq(productVariants.id, basketLines.variantId))
     .where(eq(basketLines.basketId, basketId));
   return { lines: rows.length, subtotalCents: rows.reduce((sum, row) => sum + lineEstimateCents(row, row.quantity), 0) };

@@ -11,6 +11,7 @@ import type { Executor } from "../client";
 import { categories, orderLines, orders, productVariants, products, stockLevels, users, type LineSubstitute, type Order, type OrderLine } from "../schema";
 import { NOTHING_PICKED_REASON } from "@/lib/orders/state-machine";
 import { cancelOrder } from "./order-cancellation";
+import { effectivePriceSql } from "./prices";
 import { lockOrder, transitionOrder } from "./orders";
 import { recordStaffAction } from "./staff-actions";
 
@@ -77,7 +78,7 @@ async function substituteSnapshot(tx: Executor, storeId: number, variantId: numb
       sizeLabel: productVariants.sizeLabel,
       sku: productVariants.sku,
       sellingMode: productVariants.sellingMode,
-      unitPriceCents: productVariants.priceCents,
+      unitPriceCents: effectivePriceSql(storeId),
       vatRateBp: products.vatRateBp,
     })
     .from(productVariants)
@@ -261,7 +262,7 @@ export async function searchSubstitutes(db: Executor, params: { storeId: number;
       sku: productVariants.sku,
       ean: productVariants.ean,
       sellingMode: productVariants.sellingMode,
-      unitPriceCents: productVariants.priceCents,
+      unitPriceCents: effectivePriceSql(params.storeId),
       vatRateBp: products.vatRateBp,
       available: sql<number>`${stockLevels.quantity} - ${stockLevels.reserved}`,
     })

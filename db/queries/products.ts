@@ -13,7 +13,8 @@ import {
   type UnitPriceBasis,
 } from "../schema";
 import { PAGE_SIZE, type ListingParams, type Sort } from "@/lib/catalog/listing-params";
-import { unitPriceSql } from "@/lib/catalog/pricing";
+import { unitPriceSqlOf } from "@/lib/catalog/pricing";
+import { effectivePriceSql, variantAlias } from "./prices";
 import { buildTsQuery, corrections, searchWords, type WordMatch } from "@/lib/catalog/search-words";
 
 export type ProductCard = {
@@ -71,17 +72,21 @@ export async function matchSearchWords(db: Executor, words: string[]): Promise<W
 }
 
 
-/** The columns of a product card; `p`, `v`, `b`, `s` are products, default variant, brand, stock. */
-const cardColumns = sql.raw(`
+/** The columns of a product card; `p`, `v`, `b`, `s`, `ep` are products, default variant, brand, stock, store price. */
+const cardColumns = sql`
   p.id, p.slug, p.name, p.featured, p.dietary_tags as "dietaryTags",
   b.name as brand, b.slug as "brandSlug",
-  v.size_label as "sizeLabel", v.selling_mode as "sellingMode", v.price_cents as "priceCents",
+  v.size_label as "sizeLabel", v.selling_mode as "sellingMode", ep.price as "priceCents",
   v.net_quantity as "netQuantity", v.unit_price_basis as "unitPriceBasis", v.weight_step_grams as "weightStepGrams",
-  (${unitPriceSql}) as "unitPriceCents",
-  coalesce(s.quantity - s.reserved, 0) >= coalesce(v.weight_step_grams, 1) as "inStock"`);
+  ${unitPriceSqlOf(sql`ep.price`)} as "unitPriceCents",
+  coalesce(s.quantity - s.reserved, 0) >= coalesce(v.weight_step_grams, 1) as "inStock"`;
+
+/** The price of variant `v` at the store, as `ep.price`. */
+const storePriceJoin = (storeId: number) => sql`cross join lateral (select ${effectivePriceSql(storeId, variantAlias("v"))} as price) ep`;
 
 const cardJoins = (storeId: number) => sql`
   join product_variants v on v.product_id = p.id and v.is_default
+  ${storePriceJoin(storeId)}
   left join brands b on b.id = p.brand_id
   left join stock_levels s on s.variant_id = v.id and s.store_id = ${storeId}`;
 
@@ -147,10 +152,10 @@ async function runListing(db: Executor, query: ListingQuery, tsQuery: string | n
   const [row] = await db.execute<{ total: number; items: CardRow[] | null; brands: Facets["brands"] | null; diets: Facets["diets"] | null }>(sql`
     with matched as (
       select p.id, p.name, p.featured, p.brand_id, p.dietary_tags,
-        ${needsPrice ? sql.raw(`v.price_cents, (${unitPriceSql}) as unit_price_cents`) : sql`null::int as price_cents, null::int as unit_price_cents`},
+        ${needsPrice ? sql`ep.price as price_cents, ${unitPriceSqlOf(sql`ep.price`)} as unit_price_cents` : sql`null::int as price_cents, null::int as unit_price_cents`},
         ${tsq && sort === "relevance" ? sql`ts_rank(p.search_vector, ${tsq}, 1)` : sql`0`} as rank
       from products p
-      ${needsPrice ? sql`join product_variants v on v.product_id = p.id and v.is_default` : sql``}
+      ${needsPrice ? sql`join product_variants v on v.product_id = p.id and v.is_default ${storePriceJoin(storeId)}` : sql``}
       where ${sql.join(where, sql` and `)}
     ),
     filtered as (select * from matched m where ${sql.join(filters, sql` and `)}),
@@ -254,7 +259,7 @@ export async function getProductDetail(db: Executor, slug: string, storeId: numb
   if (!found) return null;
   const [variants, images] = await Promise.all([
     db
-      .select({ variant: productVariants, quantity: stockLevels.quantity, reserved: stockLevels.reserved })
+      .select({ variant: productVariants, priceCents: effectivePriceSql(storeId), quantity: stockLevels.quantity, reserved: stockLevels.reserved })
       .from(productVariants)
       .leftJoin(stockLevels, and(eq(stockLevels.variantId, productVariants.id), eq(stockLevels.storeId, storeId)))
       .where(eq(productVariants.productId, found.product.id))
@@ -268,9 +273,9 @@ export async function getProductDetail(db: Executor, slug: string, storeId: numb
   return {
     product: found.product,
     brand: found.brand?.slug ? found.brand : null,
-    variants: variants.map(({ variant, quantity, reserved }) => {
+    variants: variants.map(({ variant, priceCents, quantity, reserved }) => {
       const available = Math.max(0, (quantity ?? 0) - (reserved ?? 0));
-      return { ...variant, available, inStock: available >= (variant.weightStepGrams ?? 1) };
+      return { ...variant, priceCents, available, inStock: available >= (variant.weightStepGrams ?? 1) };
     }),
     images,
   };

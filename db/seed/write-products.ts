@@ -2,9 +2,10 @@
 // keyed by slug, SKU and (store, variant), so that a second run rewrites the same rows.
 import { inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { productImages, products, productVariants, stockLevels, type DietaryTag } from "../schema";
+import { productImages, products, productVariants, stockLevels } from "../schema";
 import type { CategoryRef } from "./categories";
 import type { ProductSeed } from "./catalog-dsl";
+import { searchKeywords } from "@/lib/catalog/keywords";
 import { eanFor, skuFor } from "./codes";
 import { stockForVariant } from "./stock";
 import type { StoreRef } from "./stores";
@@ -21,27 +22,12 @@ export interface NumberedProduct {
   product: ProductSeed;
 }
 
-const TAG_WORDS: Record<DietaryTag, string> = {
-  organic: "organic bio",
-  vegan: "vegan plant-based",
-  vegetarian: "vegetarian",
-  gluten_free: "gluten-free",
-  lactose_free: "lactose-free",
-};
-
 /**
  * Brand and category names, the product's own keywords and its dietary words, each once. The
  * department's name is left out: "Wine, Beer & Spirits" would make every wine match "beer".
  */
 export function searchKeywordsFor(product: ProductSeed, category: CategoryRef): string {
-  const text = [product.brand, category.name, product.keywords, ...product.tags.map((t) => TAG_WORDS[t])]
-    .filter(Boolean)
-    .join(" ");
-  const seen = new Set<string>();
-  return text
-    .split(/[\s,&]+/)
-    .filter((word) => word && !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()))
-    .join(" ");
+  return searchKeywords({ brand: product.brand, categoryName: category.name, keywords: product.keywords, tags: product.tags });
 }
 
 export function imageAltFor(product: ProductSeed): string {

@@ -28,6 +28,27 @@ const text = () => fc.string({ minLength: 1, maxLength: 30 });
 const postcode = () => one(["69003", "33000", "75001", "1234", "SW1A 1AA"]);
 const phone = () => one(["", "+33 6 12 34 56 78", "06.12.34.56.78"]);
 const orderId = (ctx: FuzzContext) => fc.oneof(fc.constant(ctx.orderId), fc.uuid());
+const euroText = () => one(["2.49", "2,49", "0", "-1", "1.999", "100000", "", "1e3"]);
+const catalogProduct = (ctx: FuzzContext) => ({
+  name: text(),
+  description: text(),
+  brandId: ids(ctx),
+  newBrand: text(),
+  categoryId: ids(ctx),
+  vatRate: one(["550", "2000", "0", "7", "-1", ""]),
+  keywords: text(),
+});
+const catalogVariant = () => ({
+  sku: one(["FUZZ-1", "HAL-000001-1", "bad sku", ""]),
+  ean: one(["", "3760000000017", "3760000000010", "12345"]),
+  sizeLabel: text(),
+  sellingMode: one(["unit", "weight", "volume"]),
+  weightStepGrams: one(["", "250", "0", "-5"]),
+  netQuantity: one(["", "500", "0", "x"]),
+  unitPriceBasis: one(["kg", "l", "piece", "m"]),
+  price: euroText(),
+});
+const dietField = () => one(["organic", "vegan", "gluten_free", "keto"]).map((tag) => `diet-${tag}`);
 const amount = () => one(["0", "1", "3", "1150", "-1", "1.5", "99999999999", ""]);
 
 export const ACTION_PROFILES: Record<string, ActionProfile> = {
@@ -80,6 +101,25 @@ export const ACTION_PROFILES: Record<string, ActionProfile> = {
   "lib/backoffice/media-actions.ts:addLibraryPhoto": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), mediaId: fc.uuid(), alt: text() }) },
   "lib/backoffice/media-actions.ts:removeProductPhoto": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), imageId: ids(ctx) }) },
   "lib/backoffice/media-actions.ts:moveProductPhoto": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), imageId: ids(ctx), direction: one(["up", "down", "left"]) }) },
+  // Marketing's catalog actions (lib/backoffice/catalog-actions.ts): refused to the fuzzer's non-staff sessions.
+  "lib/backoffice/catalog-actions.ts:createProductAction": { takes: "state", fields: (ctx) => ({ ...catalogProduct(ctx), ...catalogVariant() }), patternFields: () => dietField() },
+  "lib/backoffice/catalog-actions.ts:updateProductAction": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), ...catalogProduct(ctx) }), patternFields: () => dietField() },
+  "lib/backoffice/catalog-actions.ts:setProductActiveAction": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), active: one(["true", "false", "maybe"]) }) },
+  "lib/backoffice/catalog-actions.ts:saveVariantAction": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), variantId: ids(ctx), ...catalogVariant() }) },
+  "lib/backoffice/catalog-actions.ts:setStorePriceAction": {
+    takes: "state",
+    fields: (ctx) => ({ productId: ids(ctx), variantId: ids(ctx), storeId: ids(ctx), intent: one(["set", "clear", "drop"]), price: euroText() }),
+  },
+  "lib/backoffice/catalog-actions.ts:schedulePriceChangeAction": {
+    takes: "state",
+    fields: (ctx) => ({ productId: ids(ctx), variantId: ids(ctx), storeId: ids(ctx), price: euroText(), effectiveAt: one(["2031-01-01T08:00", "2020-01-01T08:00", "2031-02-30T25:61", "tomorrow", ""]) }),
+  },
+  "lib/backoffice/catalog-actions.ts:cancelPriceChangeAction": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), changeId: ids(ctx) }) },
+  "lib/backoffice/catalog-actions.ts:createCategoryAction": { takes: "state", fields: (ctx) => ({ name: text(), parentId: ids(ctx) }) },
+  "lib/backoffice/catalog-actions.ts:renameCategoryAction": { takes: "state", fields: (ctx) => ({ categoryId: ids(ctx), name: text() }) },
+  "lib/backoffice/catalog-actions.ts:moveCategoryAction": { takes: "state", fields: (ctx) => ({ categoryId: ids(ctx), parentId: ids(ctx) }) },
+  "lib/backoffice/catalog-actions.ts:reorderCategoryAction": { takes: "state", fields: (ctx) => ({ categoryId: ids(ctx), direction: one(["up", "down", "sideways"]) }) },
+  "lib/backoffice/catalog-actions.ts:importCatalogAction": { takes: "state", fields: () => ({ file: one(["sku,name\r\nA,B\r\n", "", "\"open"]), intent: one(["check", "apply", "drop"]) }) },
   "lib/basket/actions.ts:addToBasket": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["1", "2", "250", "0", "-1"]), js: one(["1"]) }) },
   "lib/basket/actions.ts:updateBasketLine": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["0", "1", "3", "500"]), js: one(["1"]) }) },
   "lib/checkout/actions.ts:placeOrderAndPay": {

@@ -29,9 +29,28 @@ const ACTION_NAMES: Record<string, string> = {
   "product.photo_remove": "Removed a product photo",
 };
 
+/** Marketing's catalog changes (lib/backoffice/catalog-actions.ts). */
+const CATALOG_ACTION_NAMES: Record<string, string> = {
+  "catalog.product_create": "Created a product",
+  "catalog.product_update": "Changed a product",
+  "catalog.product_archive": "Archived a product",
+  "catalog.product_unarchive": "Put a product back in the shop",
+  "catalog.variant_create": "Added a variant",
+  "catalog.variant_update": "Changed a variant",
+  "catalog.store_price_set": "Set a store price",
+  "catalog.store_price_clear": "Cleared a store price",
+  "catalog.price_schedule": "Scheduled a price change",
+  "catalog.price_cancel": "Cancelled a price change",
+  "catalog.category_create": "Added a category",
+  "catalog.category_rename": "Renamed a category",
+  "catalog.category_move": "Moved a category",
+  "catalog.category_reorder": "Reordered categories",
+  "catalog.import": "Imported a catalog CSV",
+};
+
 /** "stock.correct" → "Corrected stock"; an action without a name here is shown as "order · mark paid". */
 export function actionName(action: string): string {
-  return ACTION_NAMES[action] ?? action.replace(".", " · ").replace(/[_-]/g, " ");
+  return ACTION_NAMES[action] ?? CATALOG_ACTION_NAMES[action] ?? action.replace(".", " · ").replace(/[_-]/g, " ");
 }
 
 export type AuditSearch = { staff?: string; order?: string; from?: string; to?: string; before?: string };

@@ -37,6 +37,9 @@ export const TASK_PAYLOADS = {
   "expire-unpaid-orders": z.object({}),
   "roll-slot-calendar": z.object({}),
   "prune-security-records": z.object({}),
+  // Scheduler: applies the price changes that are due (price_changes); `changeId` names the one a
+  // job was enqueued for at its effective time, the minute cron sends none. Either applies all due.
+  "apply-price-changes": z.object({ changeId: z.number().int().positive().optional() }),
   // Cache tags of the storefront to expire (lib/cache-tags.ts), e.g. a store's stock.
   "refresh-storefront": z.object({ tags: z.array(z.string().regex(/^[a-z]+(:[a-z0-9-]+)?$/).max(100)).min(1).max(50) }),
 } as const;

@@ -2,6 +2,7 @@
 // e-mail and close-stripe-payment jobs, in its own transaction) and keep the slot calendar seven
 // days ahead.
 import { flagExpiringAuthorizations } from "@/db/queries/capture";
+import { applyDuePriceChanges } from "@/db/queries/price-changes";
 import { expireUnpaidOrders } from "@/db/queries/order-lifecycle";
 import { pruneEmailTokens } from "@/db/queries/email-tokens";
 import { pruneRateLimits } from "@/db/queries/rate-limits";
@@ -43,4 +44,14 @@ export const pruneSecurityRecordsTask: TaskHandler<"prune-security-records"> = a
     signInAttempts: await pruneSignInAttempts(ctx.db, new Date(now - KNOWN_ADDRESS_MS)),
     emailTokens: await pruneEmailTokens(ctx.db, new Date(now)),
   };
+};
+
+/**
+ * Applies the price changes that are due: from the minute cron, and from the job enqueued for
+ * each change at its effective time. Idempotent (each change is applied once, see applyDuePriceChanges).
+ */
+export const applyPriceChangesTask: TaskHandler<"apply-price-changes"> = async (_payload, ctx) => {
+  const applied = await applyDuePriceChanges(ctx.db);
+  if (applied.length) ctx.log.info({ changes: applied.map((c) => c.id) }, "price changes applied");
+  return { applied: applied.length };
 };

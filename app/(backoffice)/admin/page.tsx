@@ -19,17 +19,32 @@ export default function AdminHome() {
             <p className="mt-1 text-stone-700">
               You are signed in as <strong>{ROLE_NAMES[user.role]}</strong>.
             </p>
-            {user.role === "marketing" ? (
-              <p className="mt-4 text-stone-700" data-testid="marketing-note">
-                The catalog and page editor for marketing arrive in a later release. Until then, there is nothing here for your role.
-              </p>
-            ) : (
-              <YourStores user={user} />
-            )}
+            {user.role === "marketing" ? <MarketingHome /> : <YourStores user={user} />}
+            {user.role === "admin" && <MarketingHome />}
           </div>
         )}
       </StaffGate>
     </Suspense>
+  );
+}
+
+/** Marketing's sections (admins see them too). */
+function MarketingHome() {
+  return (
+    <section aria-labelledby="marketing-heading" className="mt-6" data-testid="marketing-home">
+      <h2 id="marketing-heading" className="text-xl font-bold">
+        Marketing
+      </h2>
+      <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+        <li className="rounded-xl border border-stone-200 bg-white p-4">
+          <h3 className="text-lg font-bold">Catalog and prices</h3>
+          <p className="text-sm text-stone-600">Products, variants, store prices, scheduled price changes, categories.</p>
+          <Link href="/admin/catalog" className="mt-3 inline-block rounded-full bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+            Open the catalog
+          </Link>
+        </li>
+      </ul>
+    </section>
   );
 }
 

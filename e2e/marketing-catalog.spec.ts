@@ -1,0 +1,126 @@
+// Marketing's catalog (issue 8): a marketer changes a product's national price and a visitor sees
+// it on the cached product page and in its category listing within 5 s; a bad EAN is refused
+// beside its field, keeping what was typed; markup in a product's text shows as text, never runs.
+import { randomBytes } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { isNull } from "drizzle-orm";
+import { ean13CheckDigit } from "@/db/seed/codes";
+import { brands, categories, productVariants, products, stockLevels, stores } from "@/db/schema";
+import { refreshToken } from "@/lib/storefront/refresh-token";
+import { signInAs, staffAccount } from "./backoffice-fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
+import { closeDb, e2eDb } from "./order-fixtures";
+
+test.afterAll(() => closeDb());
+
+/** A category of the test's own (under the first aisle) holding one product at €1.99, in stock everywhere. */
+async function ownCategoryProduct(tag: string, text: { name?: string; description?: string; brand?: string } = {}) {
+  const db = e2eDb();
+  const suffix = randomBytes(4).toString("hex");
+  const [aisle] = await db.select({ id: categories.id }).from(categories).where(isNull(categories.parentId)).limit(1);
+  const [category] = await db
+    .insert(categories)
+    .values({ parentId: aisle.id, slug: `e2e-${tag}-${suffix}`, name: `Test shelf ${suffix}`, position: 999 })
+    .returning({ id: categories.id, slug: categories.slug });
+  const [brand] = text.brand ? await db.insert(brands).values({ slug: `e2e-brand-${suffix}`, name: text.brand }).returning({ id: brands.id }) : [undefined];
+  const slug = `e2e-${tag}-${suffix}`;
+  const name = text.name ?? `Test ${tag} ${suffix}`;
+  const [product] = await db
+    .insert(products)
+    .values({ slug, name, description: text.description ?? "Made by an end-to-end test.", categoryId: category.id, brandId: brand?.id, vatRateBp: 550 })
+    .returning({ id: products.id });
+  const [variant] = await db
+    .insert(productVariants)
+    .values({ productId: product.id, sku: slug, sizeLabel: "1 piece", sellingMode: "unit", priceCents: 199, netQuantity: 1, unitPriceBasis: "piece", isDefault: true })
+    .returning({ id: productVariants.id });
+  const allStores = await db.select({ id: stores.id }).from(stores);
+  await db.insert(stockLevels).values(allStores.map((s) => ({ storeId: s.id, variantId: variant.id, quantity: 50 })));
+  await expireCatalogCache();
+  return { productId: product.id, variantId: variant.id, slug, name, sku: slug, categorySlug: category.slug };
+}
+
+/**
+ * Written straight into the database, the new category is unknown to the cached category tree:
+ * expire the catalog's cache as the workers do after a change they make (lib/jobs/tasks.ts).
+ */
+async function expireCatalogCache() {
+  const response = await fetch(new URL("/api/internal/revalidate", process.env.BASE_URL ?? "http://127.0.0.1:3100"), {
+    method: "POST",
+    headers: { authorization: `Bearer ${refreshToken(process.env.AUTH_SECRET ?? "")}`, "content-type": "application/json" },
+    body: JSON.stringify({ tags: ["catalog"] }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** What a visitor who reloads sees, within 5 s. */
+async function expectPriceWithin5s(page: Page, url: string, price: (page: Page) => ReturnType<Page["getByTestId"]>, text: string) {
+  await expect(async () => {
+    await page.goto(url);
+    await expect(price(page)).toHaveText(text, { timeout: 500 });
+  }).toPass({ timeout: 5_000, intervals: [200, 400, 800] });
+}
+
+test("a marketer's new price shows on the cached product page and its category within 5 s; a bad EAN is refused beside its field", async ({ page, browser }) => {
+  test.slow();
+  const product = await ownCategoryProduct("price");
+  const visitor = await (await browser.newContext()).newPage();
+  const productPrice = (p: Page) => p.getByTestId("price").first();
+  const cardPrice = (p: Page) => p.getByTestId("product-card").filter({ hasText: product.name }).getByTestId("price");
+  // The visitor's pages are cached with the old price.
+  await expect(async () => {
+    await visitor.goto(`/p/${product.slug}`);
+    await expect(productPrice(visitor)).toHaveText("€1.99", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await visitor.goto(`/c/${product.categorySlug}`);
+  await expect(cardPrice(visitor)).toHaveText("€1.99");
+
+  const marketer = await staffAccount("marketing");
+  await signInAs(page, marketer.email, `/admin/catalog/products/${product.productId}`);
+  await expect(page.getByTestId("product-title")).toHaveText(product.name);
+  await expectAccessible(page);
+  const variantForm = page.getByRole("form", { name: `Variant ${product.sku}` });
+
+  // A wrong check digit: refused beside the EAN field, with what was typed kept.
+  await variantForm.getByLabel("EAN (barcode)").fill("3760000000010");
+  await variantForm.getByLabel("National price (€)").fill("2.79");
+  await variantForm.getByRole("button", { name: "Save variant" }).click();
+  const ean = page.getByRole("form", { name: `Variant ${product.sku}` }).getByLabel("EAN (barcode)");
+  await expect(ean).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#v${product.variantId}-ean-error`)).toHaveText(/check digit/);
+  await expect(ean).toHaveAccessibleDescription(/check digit/);
+  await expect(ean).toHaveValue("3760000000010");
+  await expect(page.getByRole("form", { name: `Variant ${product.sku}` }).getByLabel("National price (€)")).toHaveValue("2.79");
+
+  // Corrected: saved, and the storefront shows the new price within 5 s.
+  const body = `200${String(Math.floor(Math.random() * 1e9)).padStart(9, "0")}`;
+  await ean.fill(body + ean13CheckDigit(body));
+  await page.getByRole("form", { name: `Variant ${product.sku}` }).getByRole("button", { name: "Save variant" }).click();
+  await expect(page.getByRole("form", { name: `Variant ${product.sku}` }).getByRole("status")).toHaveText(/now costs €2\.79/);
+  await expectPriceWithin5s(visitor, `/p/${product.slug}`, productPrice, "€2.79");
+  await expectPriceWithin5s(visitor, `/c/${product.categorySlug}`, cardPrice, "€2.79");
+});
+
+test("markup in a product's name, description and brand is shown as text and never runs", async ({ page }) => {
+  const name = `<script>window.__xss=1</script>Jam ${randomBytes(2).toString("hex")}`;
+  const description = `<img src=x onerror="window.__xss=2">Strawberry`;
+  const brand = `<b onmouseover="window.__xss=3">Maison</b>`;
+  const product = await ownCategoryProduct("xss", { name, description, brand });
+  const dialogs: string[] = [];
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`/p/${product.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByText(description)).toBeVisible();
+  await expect(page.getByText(brand).first()).toBeVisible();
+  await expect(page.locator("main img[src='x']")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+  const marketer = await staffAccount("marketing");
+  await signInAs(page, marketer.email, `/admin/catalog/products/${product.productId}`);
+  await expect(page.getByTestId("product-title")).toHaveText(name);
+  await expect(page.getByLabel("Description")).toHaveValue(description);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
