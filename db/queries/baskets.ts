@@ -17,6 +17,9 @@ import {
   type UnitPriceBasis,
 } from "../schema";
 import { isIntId, UUID_PATTERN } from "@/lib/ids";
+import { basketPromotions, type BasketPromotions } from "@/lib/promotions/basket";
+import type { CodeRefusal } from "@/lib/promotions/codes";
+import { automaticRulesQuery, basketCodeQuery, setBasketPromotionCode, toAutomaticRule, toCodeRow } from "./promotions";
 import {
   basketTotals,
   formatQuantity,
@@ -246,6 +249,12 @@ export type BasketViewLine = {
   /** Available at the basket's store now (quantity - reserved). */
   available: number;
   estimateCents: number;
+  productId: number;
+  /** The product's category and its ancestors (category promotions apply to subcategories). */
+  categoryIds: number[];
+  /** Taken off by promotions (lib/promotions/apply.ts), and why ("3 for 2", "WELCOME10 −10%"). */
+  discountCents: number;
+  reasons: string[];
   problem: BasketLineProblem | null;
   /** A message for the shopper when there is a problem. */
   message: string | null;
@@ -256,6 +265,7 @@ export type BasketView = {
   store: { id: number; slug: string; name: string };
   lines: BasketViewLine[];
   totals: BasketTotals;
+  promotions: BasketPromotions;
   /** True when every line can be ordered as it is. */
   ready: boolean;
 };
@@ -268,7 +278,7 @@ export type BasketView = {
  * otherwise sends unnamed statements, which postgres.js describes first — one more round trip
  * each, which also stops pipelining — and PostgreSQL parses and plans every time.
  */
-export async function getBasketView(db: Executor, basketId: string, fulfilment: Fulfilment = "delivery"): Promise<BasketView | null> {
+export async function getBasketView(db: Executor, basketId: string, fulfilment: Fulfilment = "delivery", now = new Date()): Promise<BasketView | null> {
   if (!UUID.test(basketId)) return null;
   const headQuery = db
     .select({ basket: baskets, store: { id: stores.id, slug: stores.slug, name: stores.name } })
@@ -278,6 +288,11 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
   const linesQuery = db
     .select({
       variantId: productVariants.id,
+      productId: products.id,
+      categoryIds: sql<number[]>`(with recursive up(id, parent_id) as (
+        select c.id, c.parent_id from categories c where c.id = ${products.categoryId}
+        union all select c.id, c.parent_id from categories c join up on c.id = up.parent_id)
+        select coalesce(array_agg(id), '{}') from up)`,
       productSlug: products.slug,
       productName: products.name,
       active: products.active,
@@ -301,9 +316,14 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
     .leftJoin(stockLevels, and(eq(stockLevels.storeId, baskets.storeId), eq(stockLevels.variantId, basketLines.variantId)))
     .where(eq(basketLines.basketId, basketId))
     .orderBy(asc(basketLines.addedAt), asc(basketLines.variantId));
-  const [[head], rows] = await Promise.all([headQuery.prepare("basket_view_head").execute(), linesQuery.prepare("basket_view_lines").execute()]);
+  const [[head], rows, ruleRows, [codeRow]] = await Promise.all([
+    headQuery.prepare("basket_view_head").execute(),
+    linesQuery.prepare("basket_view_lines").execute(),
+    automaticRulesQuery(db, now).execute({}),
+    basketCodeQuery(db, basketId).execute(),
+  ]);
   if (!head) return null;
-  const lines = rows.map(({ active, ...row }): BasketViewLine => {
+  const priced = rows.map(({ active, ...row }) => {
     const check = validateQuantity(row, row.quantity);
     const problem: BasketLineProblem | null = !active
       ? "unavailable"
@@ -322,7 +342,12 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
             : null;
     return { ...row, estimateCents: lineEstimateCents(row, row.quantity), problem, message };
   });
-  return { ...head, lines, totals: basketTotals(lines, fulfilment), ready: lines.length > 0 && lines.every((l) => l.problem === null) };
+  const promotions = basketPromotions(
+    priced.map((l) => ({ ...l, unitPriceCents: l.priceCents, lineTotalCents: l.estimateCents })),
+    { automatic: ruleRows.flatMap((r) => toAutomaticRule(r) ?? []), code: head.basket.promotionCode, codeRow: toCodeRow(codeRow), now },
+  );
+  const lines = priced.map((l, i): BasketViewLine => ({ ...l, discountCents: promotions.result.lines[i].discountCents, reasons: promotions.result.lines[i].reasons }));
+  return { ...head, lines, totals: basketTotals(lines, fulfilment), promotions, ready: lines.length > 0 && lines.every((l) => l.problem === null) };
 }
 
 /**
@@ -377,4 +402,29 @@ export async function basketSummary(db: Executor, basketId: string): Promise<{ l
     .innerJoin(productVariants, eq(productVariants.id, basketLines.variantId))
     .where(eq(basketLines.basketId, basketId));
   return { lines: rows.length, subtotalCents: rows.reduce((sum, row) => sum + lineEstimateCents(row, row.quantity), 0) };
+}
+
+class CodeRefused extends Error {
+  constructor(readonly refusal: CodeRefusal) {
+    super(refusal.code);
+  }
+}
+
+/**
+ * Puts a promotion code on a basket when it applies, or when it only waits for a bigger basket
+ * (kept, and the basket says how much is missing); any other refusal leaves the basket as it was.
+ * Returns the refusal, if any.
+ */
+export async function applyBasketCode(db: Executor, basketId: string, code: string, now = new Date()): Promise<CodeRefusal | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      await setBasketPromotionCode(tx, basketId, code);
+      const refusal = (await getBasketView(tx, basketId, "delivery", now))?.promotions.refusal ?? null;
+      if (refusal && refusal.code !== "min_basket") throw new CodeRefused(refusal);
+      return refusal;
+    });
+  } catch (error) {
+    if (error instanceof CodeRefused) return error.refusal;
+    throw error;
+  }
 }

@@ -77,6 +77,10 @@ export const ACTION_PROFILES: Record<string, ActionProfile> = {
   },
   "lib/basket/actions.ts:addToBasket": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["1", "2", "250", "0", "-1"]), js: one(["1"]) }) },
   "lib/basket/actions.ts:updateBasketLine": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["0", "1", "3", "500"]), js: one(["1"]) }) },
+  "lib/basket/actions.ts:applyPromotionCode": {
+    takes: "state",
+    fields: () => ({ intent: one(["apply", "remove", "other"]), code: fc.oneof(one(["WELCOME10", "welcome 10", "", "NOSUCHCODE"]), badText()), js: one(["1"]) }),
+  },
   "lib/checkout/actions.ts:placeOrderAndPay": {
     takes: "state",
     fields: (ctx) => ({
