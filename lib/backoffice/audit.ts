@@ -23,6 +23,9 @@ const ACTION_NAMES: Record<string, string> = {
   "order.handover": "Handed an order over",
   "order.cancel": "Cancelled an order",
   "order.refund": "Refunded",
+  "promotion.create": "Created a promotion",
+  "promotion.update": "Changed a promotion",
+  "promotion.archive": "Archived a promotion",
 };
 
 /** "stock.correct" → "Corrected stock"; an action without a name here is shown as "order · mark paid". */
