@@ -13,7 +13,7 @@ export function PromotionCodeForm({ current }: { current: string | null }) {
   const jsFlag = hydrated && <input type="hidden" name="js" value="1" />;
   if (current) {
     return (
-      <form action={action} className="flex flex-wrap items-center justify-between gap-2" aria-label="Promotion code">
+      <form action={action} className="flex flex-wrap items-center justify-between gap-2" aria-label="Promotion">
         <p>
           Code <strong data-testid="promotion-code">{current}</strong>
         </p>
@@ -26,7 +26,7 @@ export function PromotionCodeForm({ current }: { current: string | null }) {
     );
   }
   return (
-    <form action={action} className="space-y-2" aria-label="Promotion code">
+    <form action={action} className="space-y-2" aria-label="Promotion">
       <Field label="Promotion code" name="code" required maxLength={40} autoComplete="off" defaultValue={state.values?.code} errors={state.errors?.code} />
       <input type="hidden" name="intent" value="apply" />
       {jsFlag}

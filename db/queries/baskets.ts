@@ -271,10 +271,11 @@ export type BasketView = {
 };
 
 /**
- * The basket as the shopper sees it, priced from the catalog now, in two queries sent together
- * (one round trip inside a transaction, where postgres.js pipelines them; two parallel ones on
- * the pool). The lines join the basket for its store, so they need nothing from the first.
- * Both are prepared (`.prepare(name)`, a statement postgres.js keeps per connection): drizzle
+ * The basket as the shopper sees it, priced from the catalog now with the promotions live at `now`
+ * (lib/promotions/basket.ts), in four queries sent together (one round trip inside a transaction,
+ * where postgres.js pipelines them; parallel ones on the pool): the basket, its lines, the
+ * automatic promotions, and the basket's code with its owner's uses. None needs another's result.
+ * All are prepared (`.prepare(name)`, a statement postgres.js keeps per connection): drizzle
  * otherwise sends unnamed statements, which postgres.js describes first — one more round trip
  * each, which also stops pipelining — and PostgreSQL parses and plans every time.
  */
