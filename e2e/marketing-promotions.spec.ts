@@ -5,7 +5,7 @@
 // db/queries/promotions.int.test.ts.
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { orders } from "@/db/schema";
+import { orders, promotions } from "@/db/schema";
 import { staffAccount, signInAs, e2eStripe } from "./backoffice-fixtures";
 import { createOwnProduct } from "./catalog-fixtures";
 import { expect, readyPage, test } from "./fixtures";
@@ -80,4 +80,26 @@ test("a marketer's 10% code is applied at the basket, in the VAT breakdown and i
   expect(session.amount_total).toBe(537);
   const intent = await e2eStripe().paymentIntents.retrieve(String(session.payment_intent));
   expect(intent.amount).toBe(537);
+});
+
+test("a guest without JavaScript enters a code at the basket, sees the refusal beside the field, then the discount", async ({ browser }) => {
+  const code = `NOJS${Date.now().toString(36).toUpperCase()}`;
+  await e2eDb().insert(promotions).values({ kind: "code", name: "Five percent", code, discountType: "percent", percentBp: 500 });
+  const product = await createOwnProduct("promo-nojs", { "lyon-part-dieu": 50 });
+  const guest = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await guest.goto(`/p/${product.slug}`);
+  await guest.getByLabel("Quantity").selectOption({ label: "2" });
+  await guest.getByRole("button", { name: /^Add to basket: / }).click();
+  await expect(guest).toHaveURL(/\/basket\?notice=added/);
+
+  await guest.getByLabel("Promotion code").fill("NOPE");
+  await guest.getByRole("button", { name: "Apply code" }).click();
+  await expect(guest.getByText("We do not know the code NOPE. Check how it is spelt.")).toBeVisible();
+  await expect(guest.getByLabel("Promotion code")).toHaveValue("NOPE");
+  await guest.getByLabel("Promotion code").fill(code);
+  await guest.getByRole("button", { name: "Apply code" }).click();
+  // 2 × €1.99 = €3.98; 5 % = €0.20.
+  await expect(guest.getByTestId("line-discount")).toHaveText(`${code} −5%: −€0.20`);
+  await guest.getByRole("button", { name: `Remove code ${code}` }).click();
+  await expect(guest.getByTestId("line-discount")).toHaveCount(0);
 });

@@ -174,7 +174,8 @@ export type MergeResult = { basket: Basket | null; reduced: { variantId: number;
 /**
  * At sign-in: adds the guest basket's lines to the shopper's basket (quantities summed, capped
  * by the stock of the shopper's store and the quantity rules, never below what the shopper
- * already had), then deletes the guest basket. One transaction.
+ * already had) and its promotion code (if the shopper had none), then deletes the guest basket.
+ * One transaction.
  */
 export async function mergeGuestBasketIntoUser(db: Executor, guestBasketId: string, userId: string): Promise<MergeResult> {
   return db.transaction(async (tx) => {
@@ -203,8 +204,10 @@ export async function mergeGuestBasketIntoUser(db: Executor, guestBasketId: stri
         .values({ basketId: basket.id, variantId: line.variantId, quantity: kept, substitution: line.substitution })
         .onConflictDoUpdate({ target: [basketLines.basketId, basketLines.variantId], set: { quantity: kept } });
     }
+    // A code the guest entered comes along, unless the shopper's basket has one already.
+    if (guest.promotionCode && !basket.promotionCode) await setBasketPromotionCode(tx, basket.id, guest.promotionCode);
     await tx.delete(baskets).where(eq(baskets.id, guest.id));
-    return { basket, reduced };
+    return { basket: guest.promotionCode && !basket.promotionCode ? { ...basket, promotionCode: guest.promotionCode } : basket, reduced };
   });
 }
 

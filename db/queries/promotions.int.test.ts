@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { categories, orderEvents, orderLines, orders, productVariants, products, promotionRedemptions, promotions, type NewPromotion } from "@/db/schema";
 import { confirmedOrder, createStaff } from "@/tests/backoffice-fixtures";
-import { bookedOf, connect, createSlot, restoreStock, setStock, shopperWithBasket, stockOf, storeBySlug } from "@/tests/checkout-fixtures";
-import { applyBasketCode, getBasketView } from "./baskets";
+import { bookedOf, connect, createBasket, createShopper, createSlot, restoreStock, setStock, shopperWithBasket, stockOf, storeBySlug } from "@/tests/checkout-fixtures";
+import { applyBasketCode, getBasketView, mergeGuestBasketIntoUser } from "./baskets";
 import { placeOrder, placeOrderErrorMessage, type PlaceOrderInput } from "./checkout";
 import { cancelOrder, UNPAID } from "./order-cancellation";
 import { claimOrder, finishPicking, settleOrderLine } from "./picking";
@@ -110,6 +110,17 @@ describe("a basket with promotions", () => {
     expect(refused).toMatchObject({ ok: false, error: { code: "promotion_refused" } });
     expect(placeOrderErrorMessage((refused as { error: Parameters<typeof placeOrderErrorMessage>[0] }).error)).toContain("add €15.00 more");
     expect(await bookedOf(db, slotId)).toBe(0);
+  });
+});
+
+describe("signing in with a code on the guest basket", () => {
+  it("brings the code along to the shopper's basket", async () => {
+    const code = await promotion({ kind: "code", code: uniqueCode("GUEST"), discountType: "percent", percentBp: 500 });
+    const guest = await createBasket(db, { storeId: lyon.id, lines: [{ variantId: butter.id, quantity: 1 }] });
+    expect(await applyBasketCode(db, guest, code.code!)).toBeNull();
+    const merged = await mergeGuestBasketIntoUser(db, guest, await createShopper(db));
+    expect(merged.basket?.promotionCode).toBe(code.code);
+    expect((await getBasketView(db, merged.basket!.id))!.totals.discountCents).toBe(13);
   });
 });
 
