@@ -8,7 +8,7 @@ import { eq } from "drizzle-orm";
 import { orders, promotions } from "@/db/schema";
 import { staffAccount, signInAs, e2eStripe } from "./backoffice-fixtures";
 import { createOwnProduct } from "./catalog-fixtures";
-import { expect, readyPage, test } from "./fixtures";
+import { expect, expectAccessible, readyPage, test } from "./fixtures";
 import { closeDb, e2eDb, signUpShopper } from "./order-fixtures";
 
 test.afterAll(() => closeDb());
@@ -25,12 +25,14 @@ async function createCode(page: Page, code: string) {
   await page.getByRole("button", { name: "Create promotion" }).click();
   await expect(page.getByText("Enter a percent between 0.01 and 100.")).toBeVisible();
   await expect(page.getByLabel("Code", { exact: true })).toHaveValue(code.toLowerCase());
+  await expectAccessible(page);
   await page.getByLabel("Percent (if a percent)").fill("10");
   await page.getByRole("button", { name: "Create promotion" }).click();
   await expect(page.getByText("Promotion created.")).toBeVisible();
   await expect(page.getByTestId("promotion-status")).toContainText("Live");
   await page.getByRole("link", { name: "Promotions" }).first().click();
   await expect(page.getByTestId("promotion-row").filter({ hasText: code })).toContainText("10% off with " + code);
+  await expectAccessible(page);
 }
 
 test("a marketer's 10% code is applied at the basket, in the VAT breakdown and in the amount authorised at Stripe", async ({ page, browser }) => {
@@ -58,6 +60,7 @@ test("a marketer's 10% code is applied at the basket, in the VAT breakdown and i
   const vat = shopper.getByRole("table").filter({ hasText: "VAT included" });
   await expect(vat.getByRole("row").filter({ hasText: "VAT 5.5 %" })).toContainText("net €5.09");
   await expect(vat.getByRole("row").filter({ hasText: "VAT 5.5 %" })).toContainText("VAT €0.28");
+  await expectAccessible(shopper);
 
   await shopper.getByRole("link", { name: "Checkout" }).click();
   await shopper.getByRole("radio", { name: /Click & collect/ }).check();
