@@ -43,3 +43,8 @@ export function basketPromotions(
     },
   };
 }
+
+/** Each promotion's reason once, in the order of the lines ("3 for 2", "WELCOME10 −10%"). */
+export function discountReasons(lines: readonly { reasons: string[] }[]): string[] {
+  return [...new Set(lines.flatMap((l) => l.reasons))];
+}

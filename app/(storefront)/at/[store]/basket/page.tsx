@@ -8,6 +8,7 @@ import { BasketLineForms } from "@/components/basket/basket-line-forms";
 import { BasketTotalsTable } from "@/components/basket/basket-totals";
 import { LineDiscount } from "@/components/basket/line-discount";
 import { PromotionCodeForm } from "@/components/basket/promotion-code-form";
+import { discountReasons } from "@/lib/promotions/basket";
 import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-content";
 import { getDb } from "@/db/client";
 import { getBasketView, type BasketView } from "@/db/queries/baskets";
@@ -107,7 +108,7 @@ function BasketContents({ view }: { view: BasketView }) {
         </ul>
       </section>
       <aside aria-label="Basket total" className="space-y-4 self-start rounded-2xl border border-stone-200 bg-white p-5">
-        <BasketTotalsTable totals={view.totals} deliveryLabel="Home delivery (collection is free)" reasons={discountReasons(view)} />
+        <BasketTotalsTable totals={view.totals} deliveryLabel="Home delivery (collection is free)" reasons={discountReasons(view.lines)} />
         <PromotionCodeForm current={view.promotions.code} />
         {view.promotions.refusalMessage && (
           <p role="alert" className="text-sm font-medium text-accent-600" data-testid="promotion-refusal">
@@ -127,11 +128,6 @@ function BasketContents({ view }: { view: BasketView }) {
       </aside>
     </div>
   );
-}
-
-/** Each promotion's reason once, in the order of the lines. */
-function discountReasons(view: BasketView): string[] {
-  return [...new Set(view.lines.flatMap((l) => l.reasons))];
 }
 
 /** What the basket actions (without JavaScript) report through the URL. */
