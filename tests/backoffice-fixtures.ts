@@ -5,7 +5,8 @@ import type { Database } from "@/db/client";
 import { placeOrder } from "@/db/queries/checkout";
 import { confirmPaidOrder } from "@/db/queries/order-lifecycle";
 import { createUser, setStaffStores } from "@/db/queries/users";
-import type { DeliveryAddress, Fulfilment, SubstitutionPreference, UserRole } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { baskets, type DeliveryAddress, type Fulfilment, type SubstitutionPreference, type UserRole } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/access";
 import { createBasket, createShopper, createSlot, lyonAddress } from "./checkout-fixtures";
 
@@ -18,10 +19,14 @@ export async function createStaff(db: Database, role: UserRole, storeIds: number
 export type OrderItem = { variantId: number; quantity: number; substitution?: SubstitutionPreference };
 
 /** A confirmed order of `items` at the store (stock must be there), in a slot of its own. */
-export async function confirmedOrder(db: Database, params: { storeId: number; items: OrderItem[]; fulfilment?: Fulfilment; address?: DeliveryAddress }) {
+export async function confirmedOrder(
+  db: Database,
+  params: { storeId: number; items: OrderItem[]; fulfilment?: Fulfilment; address?: DeliveryAddress; promotionCode?: string },
+) {
   const fulfilment = params.fulfilment ?? "collection";
   const userId = await createShopper(db);
   const basketId = await createBasket(db, { userId, storeId: params.storeId, lines: params.items.map(({ variantId, quantity }) => ({ variantId, quantity })) });
+  if (params.promotionCode) await db.update(baskets).set({ promotionCode: params.promotionCode }).where(eq(baskets.id, basketId));
   const slotId = await createSlot(db, { storeId: params.storeId, kind: fulfilment, capacity: 5 });
   const substitutions = Object.fromEntries(params.items.map((i) => [i.variantId, i.substitution ?? "allow"]));
   const placed = await placeOrder(db, {

@@ -1,6 +1,7 @@
 // An order's lines as ordered (and, once picked, as picked) with its totals and VAT table; shared by
 // the shopper's order page and the back office.
 import { BasketTotalsTable } from "@/components/basket/basket-totals";
+import { LineDiscount } from "@/components/basket/line-discount";
 import type { OrderDetail } from "@/db/queries/shopper-orders";
 import { formatQuantity } from "@/lib/basket/pricing";
 import { formatCents } from "@/lib/catalog/pricing";
@@ -12,9 +13,10 @@ export function OrderLines({ detail: { order, lines }, heading }: { detail: Pick
   // Once picked, the amounts are the picked ones; until then, the estimates of checkout.
   const picked = order.finalTotalCents !== null ? pickTotals(lines, order.deliveryFeeCents) : null;
   const totals = picked
-    ? { subtotalCents: picked.itemsCents, deliveryFeeCents: picked.deliveryFeeCents, totalCents: picked.totalCents, authorizedCents: order.authorizedCents, vat: picked.vat }
+    ? { subtotalCents: picked.itemsCents, discountCents: picked.discountCents, deliveryFeeCents: picked.deliveryFeeCents, totalCents: picked.totalCents, authorizedCents: order.authorizedCents, vat: picked.vat }
     : {
         subtotalCents: order.subtotalCents,
+        discountCents: order.discountCents,
         deliveryFeeCents: order.deliveryFeeCents,
         totalCents: order.totalCents,
         authorizedCents: order.authorizedCents,
@@ -37,6 +39,7 @@ export function OrderLines({ detail: { order, lines }, heading }: { detail: Pick
                     ? `Estimated weight ${formatQuantity(line, line.quantity)} at ${formatCents(line.unitPriceCents)} / kg`
                     : `${line.quantity} × ${formatCents(line.unitPriceCents)} · ${line.sizeLabel}`}
                 </p>
+                <LineDiscount discountCents={line.discountCents} />
                 <p className="text-sm text-stone-600">{line.substitution === "allow" ? "Substitute allowed if out of stock" : "No substitute"}</p>
                 {line.pickStatus && (
                   <p className="text-sm font-medium text-stone-800" data-testid="pick-outcome">
@@ -52,7 +55,7 @@ export function OrderLines({ detail: { order, lines }, heading }: { detail: Pick
           );
         })}
       </ul>
-      <BasketTotalsTable totals={totals} estimated={!picked} deliveryLabel={order.fulfilment === "delivery" ? "Delivery" : "Collection"} />
+      <BasketTotalsTable totals={totals} reasons={order.promotionCode ? [`Code ${order.promotionCode}`] : []} estimated={!picked} deliveryLabel={order.fulfilment === "delivery" ? "Delivery" : "Collection"} />
     </section>
   );
 }

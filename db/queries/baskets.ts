@@ -18,6 +18,9 @@ import {
 } from "../schema";
 import { isIntId, UUID_PATTERN } from "@/lib/ids";
 import { effectivePriceSql } from "./prices";
+import { basketPromotions, type BasketPromotions } from "@/lib/promotions/basket";
+import type { CodeRefusal } from "@/lib/promotions/codes";
+import { automaticRulesQuery, basketCodeQuery, setBasketPromotionCode, toAutomaticRule, toCodeRow } from "./promotions";
 import {
   basketTotals,
   formatQuantity,
@@ -172,7 +175,8 @@ export type MergeResult = { basket: Basket | null; reduced: { variantId: number;
 /**
  * At sign-in: adds the guest basket's lines to the shopper's basket (quantities summed, capped
  * by the stock of the shopper's store and the quantity rules, never below what the shopper
- * already had), then deletes the guest basket. One transaction.
+ * already had) and its promotion code (if the shopper had none), then deletes the guest basket.
+ * One transaction.
  */
 export async function mergeGuestBasketIntoUser(db: Executor, guestBasketId: string, userId: string): Promise<MergeResult> {
   return db.transaction(async (tx) => {
@@ -201,8 +205,10 @@ export async function mergeGuestBasketIntoUser(db: Executor, guestBasketId: stri
         .values({ basketId: basket.id, variantId: line.variantId, quantity: kept, substitution: line.substitution })
         .onConflictDoUpdate({ target: [basketLines.basketId, basketLines.variantId], set: { quantity: kept } });
     }
+    // A code the guest entered comes along, unless the shopper's basket has one already.
+    if (guest.promotionCode && !basket.promotionCode) await setBasketPromotionCode(tx, basket.id, guest.promotionCode);
     await tx.delete(baskets).where(eq(baskets.id, guest.id));
-    return { basket, reduced };
+    return { basket: guest.promotionCode && !basket.promotionCode ? { ...basket, promotionCode: guest.promotionCode } : basket, reduced };
   });
 }
 
@@ -247,6 +253,12 @@ export type BasketViewLine = {
   /** Available at the basket's store now (quantity - reserved). */
   available: number;
   estimateCents: number;
+  productId: number;
+  /** The product's category and its ancestors (category promotions apply to subcategories). */
+  categoryIds: number[];
+  /** Taken off by promotions (lib/promotions/apply.ts), and why ("3 for 2", "WELCOME10 −10%"). */
+  discountCents: number;
+  reasons: string[];
   problem: BasketLineProblem | null;
   /** A message for the shopper when there is a problem. */
   message: string | null;
@@ -257,19 +269,21 @@ export type BasketView = {
   store: { id: number; slug: string; name: string };
   lines: BasketViewLine[];
   totals: BasketTotals;
+  promotions: BasketPromotions;
   /** True when every line can be ordered as it is. */
   ready: boolean;
 };
 
 /**
- * The basket as the shopper sees it, priced from the catalog now, in two queries sent together
- * (one round trip inside a transaction, where postgres.js pipelines them; two parallel ones on
- * the pool). The lines join the basket for its store, so they need nothing from the first.
- * Both are prepared (`.prepare(name)`, a statement postgres.js keeps per connection): drizzle
+ * The basket as the shopper sees it, priced from the catalog now with the promotions live at `now`
+ * (lib/promotions/basket.ts), in four queries sent together (one round trip inside a transaction,
+ * where postgres.js pipelines them; parallel ones on the pool): the basket, its lines, the
+ * automatic promotions, and the basket's code with its owner's uses. None needs another's result.
+ * All are prepared (`.prepare(name)`, a statement postgres.js keeps per connection): drizzle
  * otherwise sends unnamed statements, which postgres.js describes first — one more round trip
  * each, which also stops pipelining — and PostgreSQL parses and plans every time.
  */
-export async function getBasketView(db: Executor, basketId: string, fulfilment: Fulfilment = "delivery"): Promise<BasketView | null> {
+export async function getBasketView(db: Executor, basketId: string, fulfilment: Fulfilment = "delivery", now = new Date()): Promise<BasketView | null> {
   if (!UUID.test(basketId)) return null;
   const headQuery = db
     .select({ basket: baskets, store: { id: stores.id, slug: stores.slug, name: stores.name } })
@@ -279,6 +293,11 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
   const linesQuery = db
     .select({
       variantId: productVariants.id,
+      productId: products.id,
+      categoryIds: sql<number[]>`(with recursive up(id, parent_id) as (
+        select c.id, c.parent_id from categories c where c.id = ${products.categoryId}
+        union all select c.id, c.parent_id from categories c join up on c.id = up.parent_id)
+        select coalesce(array_agg(id), '{}') from up)`,
       productSlug: products.slug,
       productName: products.name,
       active: products.active,
@@ -302,9 +321,14 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
     .leftJoin(stockLevels, and(eq(stockLevels.storeId, baskets.storeId), eq(stockLevels.variantId, basketLines.variantId)))
     .where(eq(basketLines.basketId, basketId))
     .orderBy(asc(basketLines.addedAt), asc(basketLines.variantId));
-  const [[head], rows] = await Promise.all([headQuery.prepare("basket_view_head").execute(), linesQuery.prepare("basket_view_lines").execute()]);
+  const [[head], rows, ruleRows, [codeRow]] = await Promise.all([
+    headQuery.prepare("basket_view_head").execute(),
+    linesQuery.prepare("basket_view_lines").execute(),
+    automaticRulesQuery(db, now).execute({}),
+    basketCodeQuery(db, basketId).execute(),
+  ]);
   if (!head) return null;
-  const lines = rows.map(({ active, ...row }): BasketViewLine => {
+  const priced = rows.map(({ active, ...row }) => {
     const check = validateQuantity(row, row.quantity);
     const problem: BasketLineProblem | null = !active
       ? "unavailable"
@@ -323,7 +347,12 @@ export async function getBasketView(db: Executor, basketId: string, fulfilment: 
             : null;
     return { ...row, estimateCents: lineEstimateCents(row, row.quantity), problem, message };
   });
-  return { ...head, lines, totals: basketTotals(lines, fulfilment), ready: lines.length > 0 && lines.every((l) => l.problem === null) };
+  const promotions = basketPromotions(
+    priced.map((l) => ({ ...l, unitPriceCents: l.priceCents, lineTotalCents: l.estimateCents })),
+    { automatic: ruleRows.flatMap((r) => toAutomaticRule(r) ?? []), code: head.basket.promotionCode, codeRow: toCodeRow(codeRow), now },
+  );
+  const lines = priced.map((l, i): BasketViewLine => ({ ...l, discountCents: promotions.result.lines[i].discountCents, reasons: promotions.result.lines[i].reasons }));
+  return { ...head, lines, totals: basketTotals(lines, fulfilment), promotions, ready: lines.length > 0 && lines.every((l) => l.problem === null) };
 }
 
 /**
@@ -379,4 +408,29 @@ export async function basketSummary(db: Executor, basketId: string): Promise<{ l
     .innerJoin(productVariants, eq(productVariants.id, basketLines.variantId))
     .where(eq(basketLines.basketId, basketId));
   return { lines: rows.length, subtotalCents: rows.reduce((sum, row) => sum + lineEstimateCents(row, row.quantity), 0) };
+}
+
+class CodeRefused extends Error {
+  constructor(readonly refusal: CodeRefusal) {
+    super(refusal.code);
+  }
+}
+
+/**
+ * Puts a promotion code on a basket when it applies, or when it only waits for a bigger basket
+ * (kept, and the basket says how much is missing); any other refusal leaves the basket as it was.
+ * Returns the refusal, if any.
+ */
+export async function applyBasketCode(db: Executor, basketId: string, code: string, now = new Date()): Promise<CodeRefusal | null> {
+  try {
+    return await db.transaction(async (tx) => {
+      await setBasketPromotionCode(tx, basketId, code);
+      const refusal = (await getBasketView(tx, basketId, "delivery", now))?.promotions.refusal ?? null;
+      if (refusal && refusal.code !== "min_basket") throw new CodeRefused(refusal);
+      return refusal;
+    });
+  } catch (error) {
+    if (error instanceof CodeRefused) return error.refusal;
+    throw error;
+  }
 }

@@ -20,8 +20,11 @@ import { getBasketView } from "./baskets";
 import { holdSlot } from "./slots";
 import { OutOfStockError, reserveStock, type OutOfStockItem } from "./stock";
 import { normalizePostcode } from "./stores";
+import { insertRedemptions, redeemCode } from "./promotions";
+import { codeRefusalMessage, type CodeRefusal } from "@/lib/promotions/codes";
 import { isIntId } from "@/lib/ids";
 import { MAX_UNPAID_ORDERS_PER_ACCOUNT } from "@/lib/limits/policies";
+import { formatCents } from "@/lib/catalog/pricing";
 
 export type PlaceOrderInput = {
   /** The new order's id; the caller chooses it to look for the order after a lost connection. */
@@ -49,9 +52,16 @@ export type PlaceOrderError =
   | { code: "slot_full" }
   | { code: "address_required" }
   | { code: "postcode_not_covered" }
-  | { code: "too_many_unpaid" };
+  | { code: "too_many_unpaid" }
+  /** The basket's code does not apply (any more), or its last use went to someone else. */
+  | { code: "promotion_refused"; promotionCode: string; refusal: CodeRefusal }
+  /** Promotions left less than a card can be charged. */
+  | { code: "total_too_low" };
 
 export type PlaceOrderResult = { ok: true; order: Order; lines: OrderLine[] } | { ok: false; error: PlaceOrderError };
+
+/** The least a card payment can be (Stripe's minimum in euros). */
+export const MIN_CHARGE_CENTS = 50;
 
 const MESSAGES: Record<PlaceOrderError["code"], string> = {
   basket_not_found: "Your basket could not be found. Please refresh the page.",
@@ -62,12 +72,15 @@ const MESSAGES: Record<PlaceOrderError["code"], string> = {
   slot_full: "This slot has just filled up. Please choose another one.",
   address_required: "Please enter a delivery address.",
   postcode_not_covered: "This store does not deliver to that postcode.",
+  promotion_refused: "This promotion code cannot be used.",
+  total_too_low: `With its discounts this order comes to less than ${formatCents(MIN_CHARGE_CENTS)}, which a card cannot be charged. Please add something to your basket.`,
   too_many_unpaid: `You already have ${MAX_UNPAID_ORDERS_PER_ACCOUNT} orders waiting for payment. Pay for one or cancel it from your orders, then try again.`,
 };
 
 /** A sentence for the shopper; out-of-stock items are listed by name. */
 export function placeOrderErrorMessage(error: PlaceOrderError): string {
   if (error.code === "out_of_stock") return `Not enough stock for: ${error.items.map((i) => i.productName).join(", ")}.`;
+  if (error.code === "promotion_refused") return `${codeRefusalMessage(error.refusal, error.promotionCode)} Remove it from your basket to order without it.`;
   return MESSAGES[error.code];
 }
 
@@ -159,6 +172,17 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
         if (!coveringStores.some((c) => c.storeId === view.store.id)) refuse({ code: "postcode_not_covered" });
       }
 
+      const promo = view.promotions;
+      if (promo.code && promo.refusal) refuse({ code: "promotion_refused", promotionCode: promo.code, refusal: promo.refusal });
+      if (promo.result.discountCents > 0 && view.totals.totalCents < MIN_CHARGE_CENTS) refuse({ code: "total_too_low" });
+      // The code's use is counted first: promotion, then stock, then the slot is the lock order of
+      // every checkout (and of cancellation), so concurrent ones cannot deadlock.
+      const code = promo.snapshot.code;
+      if (code) {
+        const refused = await redeemCode(tx, { promotionId: code.id, userId: input.userId, now });
+        if (refused) refuse({ code: "promotion_refused", promotionCode: code.code, refusal: { code: refused } });
+      }
+
       // Stock first, then the slot: every checkout takes its locks in this order (stock rows
       // by variant id, then the slot row), so concurrent checkouts cannot deadlock.
       const orderId = input.orderId ?? randomUUID();
@@ -183,6 +207,8 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
             deliveryAddress,
             contactEmail: input.contactEmail.trim(),
             subtotalCents: view.totals.subtotalCents,
+            discountCents: view.totals.discountCents,
+            promotionCode: code?.code ?? null,
             deliveryFeeCents: view.totals.deliveryFeeCents,
             totalCents: view.totals.totalCents,
             authorizedCents: view.totals.authorizedCents,
@@ -205,6 +231,7 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
               quantity: l.quantity,
               vatRateBp: l.vatRateBp,
               lineTotalCents: l.estimateCents,
+              discountCents: l.discountCents,
               substitution: input.substitutions?.[l.variantId] ?? l.substitution,
               position,
             })),
@@ -219,10 +246,17 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
             fromStatus: null,
             toStatus: "pending_payment",
             actor: `customer:${input.userId}`,
-            data: { totalCents: view.totals.totalCents, authorizedCents: view.totals.authorizedCents, slotId: slot.id },
+            data: {
+              totalCents: view.totals.totalCents,
+              authorizedCents: view.totals.authorizedCents,
+              slotId: slot.id,
+              // What picking recomputes the discounts with (db/queries/promotions.ts orderPromotionSnapshot).
+              ...(promo.result.discountCents > 0 ? { discountCents: promo.result.discountCents, promotions: promo.snapshot } : {}),
+            },
           })
           .prepare("checkout_insert_event")
           .execute(),
+        promo.result.applied.length > 0 ? insertRedemptions(tx, orderId, input.userId, promo.result.applied) : null,
       ]);
       if (!held) refuse({ code: "slot_full" });
       return { ok: true as const, order, lines: lines.sort((a, b) => a.position - b.position) };

@@ -1,5 +1,5 @@
 // Cancelling an order, whoever asks (Stripe, the scheduler, the shopper, an agent, a failed
-// checkout): one function, so the stock, the slot place, the e-mail and the money at Stripe (the
+// checkout): one function, so the promotions used, the stock, the slot place, the e-mail and the money at Stripe (the
 // authorisation voided, or what was captured refunded) go together, once.
 import { randomUUID } from "node:crypto";
 import type { Executor } from "../client";
@@ -8,6 +8,7 @@ import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
 import { HOLDS_STOCK_AND_SLOT } from "@/lib/orders/state-machine";
 import { lockOrder, transitionOrder } from "./orders";
 import { requestRefundLocked } from "./refunds";
+import { releaseRedemptions } from "./promotions";
 import { releaseSlot } from "./slots";
 import { releaseOrderStock, returnCommittedStock, returnPickedStock } from "./stock";
 
@@ -87,6 +88,8 @@ type Cancelled = { order: Order; from: CancellableStatus; notifyShopper: boolean
  * of cancelling goes here, and every path that cancels gets it.
  */
 async function afterCancel(tx: Executor, { order, from, notifyShopper, paymentIntentId, actor }: Cancelled & { actor: string }): Promise<void> {
+  // Promotions before stock: the lock order of checkout (promotion, stock, slot).
+  await releaseRedemptions(tx, order.id);
   if (isUnpaid(from)) await releaseOrderStock(tx, order.id);
   else if (PICK_FINISHED.includes(from)) await returnPickedStock(tx, order.id);
   else await returnCommittedStock(tx, order.id);

@@ -48,6 +48,7 @@ export async function getOrderEmailView(db: Executor, orderId: string, refundId?
       unitPriceCents: orderLines.unitPriceCents,
       vatRateBp: orderLines.vatRateBp,
       lineTotalCents: orderLines.lineTotalCents,
+      discountCents: orderLines.discountCents,
       pickStatus: orderLines.pickStatus,
       pickedQuantity: orderLines.pickedQuantity,
       pickedTotalCents: orderLines.pickedTotalCents,

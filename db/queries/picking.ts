@@ -6,13 +6,14 @@
 import { aliasedTable, and, asc, eq, gt, ilike, inArray, ne, or, sql } from "drizzle-orm";
 import { enqueueCapturePayment, enqueueStorefrontRefresh } from "@/lib/jobs/queue";
 import { worksAtStore, type SessionUser } from "@/lib/auth/access";
-import { pickTotals, settleLine, type PickOutcome } from "@/lib/picking/settle";
+import { pickedDiscounts, pickTotals, settleLine, type PickOutcome } from "@/lib/picking/settle";
 import type { Executor } from "../client";
 import { categories, orderLines, orders, productVariants, products, stockLevels, users, type LineSubstitute, type Order, type OrderLine } from "../schema";
 import { NOTHING_PICKED_REASON } from "@/lib/orders/state-machine";
 import { cancelOrder } from "./order-cancellation";
 import { effectivePriceSql } from "./prices";
 import { lockOrder, transitionOrder } from "./orders";
+import { orderPromotionSnapshot } from "./promotions";
 import { recordStaffAction } from "./staff-actions";
 
 export type PickingRefusal =
@@ -190,9 +191,11 @@ export async function finishPicking(tx: Executor, orderId: string, staff: Sessio
   const locked = await lockForPicking(tx, orderId, staff);
   if (!locked.ok) return locked;
   const order = locked.order;
-  const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId));
-  const unsettled = lines.filter((l) => l.pickStatus === null).length;
+  const [ordered, snapshot] = await Promise.all([tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)), orderPromotionSnapshot(tx, orderId)]);
+  const unsettled = ordered.filter((l) => l.pickStatus === null).length;
   if (unsettled > 0) return { ok: false, code: "unsettled", count: unsettled };
+  // The order's promotions again, on what was picked: each line keeps the discount it is charged with.
+  const lines = await withPickedDiscounts(tx, ordered, snapshot);
   const totals = pickTotals(lines, order.deliveryFeeCents);
   if (totals.itemsCents === 0) {
     const cancelled = await cancelOrder(tx, { orderId, actor: actorOf(staff), reason: NOTHING_PICKED_REASON, from: ["picking"] });
@@ -211,6 +214,19 @@ export async function finishPicking(tx: Executor, orderId: string, staff: Sessio
   await enqueueCapturePayment(tx, orderId);
   await recordStaffAction(tx, { staffId: staff.id, action: "order.finish_pick", orderId, storeId: order.storeId, data: { finalTotalCents: totals.totalCents } });
   return { ok: true, order: moved.order! };
+}
+
+/** The lines with their discounts recomputed on what was picked, stored when they changed. */
+async function withPickedDiscounts(tx: Executor, lines: OrderLine[], snapshot: Awaited<ReturnType<typeof orderPromotionSnapshot>>): Promise<OrderLine[]> {
+  if (!snapshot) return lines;
+  const discounts = pickedDiscounts(lines, snapshot);
+  const changed = lines.flatMap((l, i) => (l.discountCents === discounts[i] ? [] : [sql`(${l.id}::uuid, ${discounts[i]}::int)`]));
+  if (changed.length > 0) {
+    await tx.execute(sql`
+      update ${orderLines} set discount_cents = v.discount_cents
+      from (values ${sql.join(changed, sql`, `)}) as v(id, discount_cents) where ${orderLines.id} = v.id`);
+  }
+  return lines.map((l, i) => ({ ...l, discountCents: discounts[i] }));
 }
 
 /** Hands a ready order to the shopper (collected, or delivered): `completed`. */

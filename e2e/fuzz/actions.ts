@@ -122,6 +122,32 @@ export const ACTION_PROFILES: Record<string, ActionProfile> = {
   "lib/backoffice/catalog-actions.ts:importCatalogAction": { takes: "state", fields: () => ({ file: one(["sku,name\r\nA,B\r\n", "", "\"open"]), intent: one(["check", "apply", "drop"]) }) },
   "lib/basket/actions.ts:addToBasket": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["1", "2", "250", "0", "-1"]), js: one(["1"]) }) },
   "lib/basket/actions.ts:updateBasketLine": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["0", "1", "3", "500"]), js: one(["1"]) }) },
+  "lib/backoffice/promotion-actions.ts:savePromotion": {
+    takes: "state",
+    fields: () => ({
+      id: one(["", "1", "0", "-1", "99999999999"]),
+      kind: one(["code", "multibuy", "category_percent", "other"]),
+      name: text(),
+      code: one(["WELCOME10", "a", ""]),
+      discountType: one(["percent", "fixed", ""]),
+      percent: one(["10", "0", "150", "12,5", ""]),
+      amount: amount(),
+      minBasket: amount(),
+      startsOn: one(["2026-12-01", "2026-13-45", ""]),
+      endsOn: one(["2026-12-31", "2025-01-01", ""]),
+      maxUses: amount(),
+      maxUsesPerCustomer: amount(),
+      productId: amount(),
+      buyQuantity: amount(),
+      payQuantity: amount(),
+      categoryId: amount(),
+    }),
+  },
+  "lib/backoffice/promotion-actions.ts:archivePromotionAction": { takes: "state", fields: () => ({ id: one(["1", "0", "-1", "abc", "99999999999"]) }) },
+  "lib/basket/actions.ts:applyPromotionCode": {
+    takes: "state",
+    fields: () => ({ intent: one(["apply", "remove", "other"]), code: fc.oneof(one(["WELCOME10", "welcome 10", "", "NOSUCHCODE"]), badText()), js: one(["1"]) }),
+  },
   "lib/checkout/actions.ts:placeOrderAndPay": {
     takes: "state",
     fields: (ctx) => ({

@@ -29,7 +29,7 @@ const ACTION_NAMES: Record<string, string> = {
   "product.photo_remove": "Removed a product photo",
 };
 
-/** Marketing's catalog changes (lib/backoffice/catalog-actions.ts). */
+/** Marketing's changes: the catalog (lib/backoffice/catalog-actions.ts) and promotions. */
 const CATALOG_ACTION_NAMES: Record<string, string> = {
   "catalog.product_create": "Created a product",
   "catalog.product_update": "Changed a product",
@@ -46,6 +46,9 @@ const CATALOG_ACTION_NAMES: Record<string, string> = {
   "catalog.category_move": "Moved a category",
   "catalog.category_reorder": "Reordered categories",
   "catalog.import": "Imported a catalog CSV",
+  "promotion.create": "Created a promotion",
+  "promotion.update": "Changed a promotion",
+  "promotion.archive": "Archived a promotion",
 };
 
 /** "stock.correct" → "Corrected stock"; an action without a name here is shown as "order · mark paid". */

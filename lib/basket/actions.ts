@@ -6,7 +6,9 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { addToBasketLine, BasketError, setBasketLine } from "@/db/queries/baskets";
+import { addToBasketLine, applyBasketCode, BasketError, setBasketLine } from "@/db/queries/baskets";
+import { setBasketPromotionCode } from "@/db/queries/promotions";
+import { codeRefusalMessage, normalizeCode } from "@/lib/promotions/codes";
 import { validatedAction, type ActionState } from "@/lib/actions";
 import { INT4_MAX } from "@/lib/ids";
 import { basketForWriting, currentBasketId } from "./session";
@@ -55,3 +57,31 @@ export const updateBasketLine = validatedAction(z.object(line), async ({ variant
     await setBasketLine(getDb(), { basketId, variantId, quantity });
   }),
 );
+
+const promotionCodeForm = z.object({
+  intent: z.enum(["apply", "remove"]).default("apply"),
+  code: z.string().trim().max(40, "A code has at most 40 characters.").optional().default(""),
+  js: z.literal("1").optional(),
+});
+
+/**
+ * Puts a promotion code on the basket, or takes it off. A code that cannot apply is refused and not
+ * kept, except one waiting for a bigger basket: that one stays, and the basket says how much is missing.
+ */
+export const applyPromotionCode = validatedAction(promotionCodeForm, async ({ intent, code: typed, js }): Promise<ActionState> => {
+  const basketId = await currentBasketId();
+  if (!basketId) return { ok: false, message: "Your basket is empty.", errors: { code: ["Add something to your basket first."] } };
+  const db = getDb();
+  if (intent === "remove") {
+    await setBasketPromotionCode(db, basketId, null);
+    if (js === "1") refresh();
+    return { ok: true, message: "Code removed." };
+  }
+  const code = normalizeCode(typed);
+  if (!code) return { ok: false, message: "Enter a code.", errors: { code: ["Enter a code."] } };
+  const refusal = await applyBasketCode(db, basketId, code);
+  if (js === "1") refresh();
+  if (refusal === null) return { ok: true, message: `Code ${code} applied.` };
+  const message = codeRefusalMessage(refusal, code);
+  return { ok: false, message, errors: { code: [message] } };
+});

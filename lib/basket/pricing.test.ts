@@ -126,6 +126,17 @@ describe("basket totals", () => {
     expect(totals.vat).toEqual([{ rateBp: 550, grossCents: 398, vatCents: 21, netCents: 377 }]);
   });
 
+  it("takes promotions off the total and computes VAT on the discounted lines; delivery stays on the subtotal before them", () => {
+    const discounted = [{ ...lines[0], discountCents: 199 }, lines[1], { ...lines[2], discountCents: 35 }];
+    const totals = basketTotals(discounted, "delivery");
+    expect(totals).toMatchObject({ subtotalCents: 997, discountCents: 234, deliveryFeeCents: 499, totalCents: 1_262, authorizedCents: 1_262 + 25 });
+    expect(totals.vat).toEqual([
+      { rateBp: 550, grossCents: 448, vatCents: 23, netCents: 425 },
+      { rateBp: 2_000, grossCents: 814, vatCents: 136, netCents: 678 },
+    ]);
+    expect(totals.vat.reduce((sum, v) => sum + v.grossCents, 0)).toBe(totals.totalCents);
+  });
+
   it("rounds the buffer up to the cent", () => {
     expect(authorizationCents(1_000, 1)).toBe(1_001);
     expect(authorizationCents(1_000, 10)).toBe(1_001);

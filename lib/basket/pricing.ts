@@ -21,7 +21,8 @@ export const BASKET_RULES = {
 
 export type SellableVariant = { sellingMode: SellingMode; priceCents: number; weightStepGrams: number | null };
 
-export type PricedLine = SellableVariant & { quantity: number; vatRateBp: number };
+/** `discountCents`: what promotions take off the line (lib/promotions/apply.ts), VAT included. */
+export type PricedLine = SellableVariant & { quantity: number; vatRateBp: number; discountCents?: number };
 
 export type QuantityCheck = { ok: true; quantity: number } | { ok: false; message: string };
 
@@ -122,7 +123,10 @@ export function authorizationCents(totalCents: number, weighedEstimateCents: num
 }
 
 export type BasketTotals = {
+  /** Before promotions. */
   subtotalCents: number;
+  /** Taken off by promotions; the total and the VAT are net of it. */
+  discountCents: number;
   deliveryFeeCents: number;
   totalCents: number;
   /** The part of the subtotal from weighed lines, whose final price is known after picking. */
@@ -133,21 +137,28 @@ export type BasketTotals = {
   vat: VatLine[];
 };
 
+/**
+ * Subtotal, promotions, delivery, total and VAT of priced lines. Free delivery is reached on the
+ * subtotal before promotions; the buffer for weighed items is on their estimate before promotions
+ * (a little more than needed, never less).
+ */
 export function basketTotals(lines: PricedLine[], fulfilment: Fulfilment): BasketTotals {
   const estimates = lines.map((line) => ({ line, cents: lineEstimateCents(line, line.quantity) }));
   const subtotalCents = estimates.reduce((sum, e) => sum + e.cents, 0);
+  const discountCents = lines.reduce((sum, l) => sum + (l.discountCents ?? 0), 0);
   const weighedEstimateCents = estimates.filter((e) => e.line.sellingMode === "weight").reduce((sum, e) => sum + e.cents, 0);
   const fee = deliveryFeeCents(fulfilment, subtotalCents);
-  const totalCents = subtotalCents + fee;
+  const totalCents = subtotalCents - discountCents + fee;
   return {
     subtotalCents,
+    discountCents,
     deliveryFeeCents: fee,
     totalCents,
     weighedEstimateCents,
     authorizedCents: authorizationCents(totalCents, weighedEstimateCents),
     freeDeliveryRemainingCents: fulfilment === "delivery" ? Math.max(0, BASKET_RULES.freeDeliveryFromCents - subtotalCents) : 0,
     vat: vatBreakdown([
-      ...estimates.map((e) => ({ grossCents: e.cents, rateBp: e.line.vatRateBp })),
+      ...estimates.map((e) => ({ grossCents: e.cents - (e.line.discountCents ?? 0), rateBp: e.line.vatRateBp })),
       { grossCents: fee, rateBp: BASKET_RULES.deliveryVatRateBp },
     ]),
   };

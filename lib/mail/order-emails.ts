@@ -18,6 +18,8 @@ export type OrderEmailLine = {
   unitPriceCents: number;
   vatRateBp: number;
   lineTotalCents: number;
+  /** Taken off by promotions (after picking: off what was picked). */
+  discountCents?: number;
   /** After picking (absent or null before). */
   pickStatus?: LinePickStatus | null;
   pickedQuantity?: number | null;
@@ -52,7 +54,7 @@ export type RenderedEmail = { subject: string; html: string; text: string };
 
 export function orderVatBreakdown(view: Pick<OrderEmailView, "lines" | "deliveryFeeCents">): VatLine[] {
   return vatBreakdown([
-    ...view.lines.map((line) => ({ grossCents: line.lineTotalCents, rateBp: line.vatRateBp })),
+    ...view.lines.map((line) => ({ grossCents: line.lineTotalCents - (line.discountCents ?? 0), rateBp: line.vatRateBp })),
     { grossCents: view.deliveryFeeCents, rateBp: BASKET_RULES.deliveryVatRateBp },
   ]);
 }
@@ -129,7 +131,7 @@ function chargedLines(lines: OrderEmailLine[]): OrderEmailLine[] {
   return lines.map((line) => {
     const s = line.substitute;
     if (line.pickStatus === "substituted" && s) {
-      return { ...s, lineTotalCents: line.pickedTotalCents ?? 0 };
+      return { ...s, lineTotalCents: line.pickedTotalCents ?? 0, discountCents: line.discountCents };
     }
     return { ...line, quantity: line.pickedQuantity ?? 0, lineTotalCents: line.pickedTotalCents ?? 0 };
   });
@@ -164,7 +166,8 @@ export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): Re
   const summary = afterPicking ? pickedSummary(view) : [];
   const vat = orderVatBreakdown({ lines, deliveryFeeCents: view.deliveryFeeCents });
   const subtotalCents = afterPicking ? lines.reduce((sum, l) => sum + l.lineTotalCents, 0) : view.subtotalCents;
-  const totalCents = afterPicking ? (view.payment?.finalTotalCents ?? subtotalCents + view.deliveryFeeCents) : view.totalCents;
+  const discountCents = lines.reduce((sum, l) => sum + (l.discountCents ?? 0), 0);
+  const totalCents = afterPicking ? (view.payment?.finalTotalCents ?? subtotalCents - discountCents + view.deliveryFeeCents) : view.totalCents;
   const fulfilmentLabel = view.fulfilment === "delivery" ? "Home delivery" : "Click & collect";
   const feeLabel = view.fulfilment === "delivery" ? "Delivery" : "Collection";
 
@@ -183,6 +186,7 @@ export function renderOrderEmail(view: OrderEmailView, kind: OrderEmailKind): Re
     ...lines.map((l) => `- ${l.productName} (${l.sizeLabel}): ${describeQuantity(l)} = ${formatCents(l.lineTotalCents)}`),
     "",
     `Subtotal: ${formatCents(subtotalCents)}`,
+    ...(discountCents > 0 ? [`Discounts: −${formatCents(discountCents)}`] : []),
     `${feeLabel}: ${formatCents(view.deliveryFeeCents)}`,
     `Total: ${formatCents(totalCents)}`,
     "",
@@ -224,7 +228,7 @@ ${summaryHtml(summary)}<h2 style="font-size:16px">Order ${escapeHtml(view.number
 <table style="border-collapse:collapse;width:100%">
 <thead><tr><th ${cell} align="left">Item</th><th ${num}>Quantity</th><th ${num}>Price</th></tr></thead>
 <tbody>${lineRows}</tbody>
-<tfoot>${total("Subtotal", subtotalCents)}${total(feeLabel, view.deliveryFeeCents)}${total("Total", totalCents, true)}</tfoot>
+<tfoot>${total("Subtotal", subtotalCents)}${discountCents > 0 ? total("Discounts", -discountCents) : ""}${total(feeLabel, view.deliveryFeeCents)}${total("Total", totalCents, true)}</tfoot>
 </table>
 <h3 style="font-size:14px">VAT included</h3>
 <table style="border-collapse:collapse">

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LineSubstitute } from "@/db/schema";
-import { pickTotals, settleLine, type PickableLine } from "./settle";
+import type { PromotionSnapshot } from "@/lib/promotions/basket";
+import { pickedDiscounts, pickTotals, settleLine, type DiscountableLine, type PickableLine } from "./settle";
 
 const yoghurt: PickableLine = { sellingMode: "unit", unitPriceCents: 250, quantity: 3, lineTotalCents: 750, substitution: "allow", variantId: 1, vatRateBp: 550 };
 const apples: PickableLine = { sellingMode: "weight", unitPriceCents: 399, quantity: 1000, lineTotalCents: 399, substitution: "refuse", variantId: 2, vatRateBp: 550 };
@@ -65,5 +66,45 @@ describe("the picked total (issue 7)", () => {
       [550, 459],
       [2000, 600 + 499],
     ]);
+  });
+});
+
+describe("promotions on what was picked (issue 8)", () => {
+  const snapshot = (code: PromotionSnapshot["code"]): PromotionSnapshot => ({
+    automatic: [{ id: 1, kind: "multibuy", name: "3 for 2", productId: 10, buyQuantity: 3, payQuantity: 2 }],
+    code,
+    lines: [
+      { variantId: 1, productId: 10, categoryIds: [] },
+      { variantId: 2, productId: 20, categoryIds: [] },
+    ],
+  });
+  const percent = { id: 5, code: "TEN", discountType: "percent" as const, percentBp: 1_000, amountCents: null };
+  const fixed = { id: 6, code: "FIVE", discountType: "fixed" as const, percentBp: null, amountCents: 500 };
+  const picked = (line: PickableLine, quantity: number, total: number, status: DiscountableLine["pickStatus"] = "picked"): DiscountableLine => ({
+    ...line,
+    pickStatus: status,
+    pickedQuantity: quantity,
+    pickedTotalCents: total,
+  });
+
+  it("recomputes the multi-buy on the picked quantity and the percent code on the picked amounts", () => {
+    expect(pickedDiscounts([picked(yoghurt, 3, 750), picked(apples, 1100, 439)], snapshot(percent))).toEqual([250 + 50, 44]);
+    expect(pickedDiscounts([picked(yoghurt, 2, 500, "missing"), picked(apples, 1100, 439)], snapshot(percent))).toEqual([50, 44]);
+  });
+
+  it("keeps a fixed code fixed, capped at what was picked, and gives a substitute no multi-buy", () => {
+    expect(pickedDiscounts([picked(yoghurt, 0, 0, "missing"), picked(apples, 1000, 399)], snapshot(fixed))).toEqual([0, 399]);
+    const discounts = pickedDiscounts([picked(yoghurt, 0, 600, "substituted"), picked(apples, 1000, 399)], snapshot(fixed));
+    expect(discounts.reduce((a, b) => a + b, 0)).toBe(500);
+    const totals = pickTotals(
+      [picked(yoghurt, 0, 600, "substituted"), picked(apples, 1000, 399)].map((l, i) => ({ ...l, substitute: null, discountCents: discounts[i] })),
+      0,
+    );
+    expect(totals).toMatchObject({ itemsCents: 999, discountCents: 500, totalCents: 499 });
+    expect(totals.vat.reduce((s, v) => s + v.grossCents, 0)).toBe(499);
+  });
+
+  it("takes nothing off an order placed without promotions", () => {
+    expect(pickedDiscounts([picked(yoghurt, 3, 750)], null)).toEqual([0]);
   });
 });

@@ -3,6 +3,8 @@
 // picking page shows the same numbers.
 import type { LinePickStatus, LineSubstitute, OrderLine } from "@/db/schema";
 import { lineEstimateCents, vatBreakdown, BASKET_RULES, type VatLine } from "@/lib/basket/pricing";
+import { applyPromotions, type PromoLine } from "@/lib/promotions/apply";
+import type { PromotionSnapshot } from "@/lib/promotions/basket";
 
 export type PickableLine = Pick<OrderLine, "sellingMode" | "unitPriceCents" | "quantity" | "lineTotalCents" | "substitution" | "variantId" | "vatRateBp">;
 
@@ -56,18 +58,52 @@ export function settleLine(line: PickableLine, outcome: PickOutcome): SettleResu
   }
 }
 
-export type SettledOrderLine = Pick<OrderLine, "vatRateBp" | "pickStatus" | "pickedTotalCents" | "substitute">;
+/** `discountCents`: what promotions take off the picked line (pickedDiscounts); none when absent. */
+export type SettledOrderLine = Pick<OrderLine, "vatRateBp" | "pickStatus" | "pickedTotalCents" | "substitute"> & { discountCents?: number };
 
-export type PickTotals = { itemsCents: number; deliveryFeeCents: number; totalCents: number; vat: VatLine[] };
+export type PickTotals = { itemsCents: number; discountCents: number; deliveryFeeCents: number; totalCents: number; vat: VatLine[] };
 
-/** The final total of a picked order and its VAT: each line at its picked price and its (substitute's) rate. */
+/**
+ * The final total of a picked order and its VAT: each line at its picked price less its discount,
+ * at its (substitute's) rate.
+ */
 export function pickTotals(lines: readonly SettledOrderLine[], deliveryFeeCents: number): PickTotals {
-  const amounts = lines.map((l) => ({ grossCents: l.pickedTotalCents ?? 0, rateBp: l.substitute?.vatRateBp ?? l.vatRateBp }));
-  const itemsCents = amounts.reduce((sum, a) => sum + a.grossCents, 0);
+  const itemsCents = lines.reduce((sum, l) => sum + (l.pickedTotalCents ?? 0), 0);
+  const amounts = lines.map((l) => ({ grossCents: (l.pickedTotalCents ?? 0) - (l.discountCents ?? 0), rateBp: l.substitute?.vatRateBp ?? l.vatRateBp }));
+  const discountCents = lines.reduce((sum, l) => sum + (l.discountCents ?? 0), 0);
   return {
     itemsCents,
+    discountCents,
     deliveryFeeCents,
-    totalCents: itemsCents + deliveryFeeCents,
+    totalCents: itemsCents - discountCents + deliveryFeeCents,
     vat: vatBreakdown([...amounts, { grossCents: deliveryFeeCents, rateBp: BASKET_RULES.deliveryVatRateBp }]),
   };
+}
+
+export type DiscountableLine = PickableLine & Pick<OrderLine, "pickStatus" | "pickedQuantity" | "pickedTotalCents">;
+
+/**
+ * The order's promotions applied again to what was picked, with the engine of the basket: a
+ * multi-buy on the quantity picked, a percent code on the picked amounts, a fixed code as it was
+ * (capped at what is picked). A substitute gets no automatic promotion (it is another product) but
+ * its share of the code. A line not settled yet counts as ordered. No snapshot: no discounts.
+ */
+export function pickedDiscounts(lines: readonly DiscountableLine[], snapshot: PromotionSnapshot | null): number[] {
+  if (!snapshot) return lines.map(() => 0);
+  const facts = new Map(snapshot.lines.map((l) => [l.variantId, l]));
+  const promoLines = lines.map((l): PromoLine => {
+    const settled = l.pickStatus !== null;
+    const fact = l.variantId === null ? undefined : facts.get(l.variantId);
+    return {
+      variantId: l.variantId ?? 0,
+      productId: l.pickStatus === "substituted" ? null : (fact?.productId ?? null),
+      categoryIds: fact?.categoryIds ?? [],
+      sellingMode: l.sellingMode,
+      quantity: settled ? (l.pickedQuantity ?? 0) : l.quantity,
+      unitPriceCents: l.unitPriceCents,
+      lineTotalCents: settled ? (l.pickedTotalCents ?? 0) : l.lineTotalCents,
+      vatRateBp: l.vatRateBp,
+    };
+  });
+  return applyPromotions(promoLines, { automatic: snapshot.automatic, code: snapshot.code }).lines.map((d) => d.discountCents);
 }

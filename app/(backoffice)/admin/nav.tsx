@@ -8,6 +8,7 @@ const SECTIONS: { href: string; label: string; roles: readonly UserRole[] }[] = 
   { href: "/admin/catalog", label: "Catalog", roles: MARKETING_ROLES },
   { href: "/admin/staff", label: "Staff", roles: ADMIN_ROLES },
   { href: "/admin/audit", label: "Audit log", roles: ADMIN_ROLES },
+  { href: "/admin/promotions", label: "Promotions", roles: MARKETING_ROLES },
 ];
 
 export function BackOfficeNav({ role }: { role: UserRole }) {

@@ -28,6 +28,9 @@ function lineJson(l: BasketViewLine) {
     pricedPer: l.sellingMode === "weight" ? "kg" : "item",
     unitPrice: unit === null ? null : { ...money(unit), per: l.unitPriceBasis },
     estimate: money(l.estimateCents),
+    discount: money(l.discountCents),
+    /** Why there is a discount: "3 for 2", "WELCOME10 −10%". */
+    discountReasons: l.reasons,
     available: l.available,
     problem: l.problem,
     message: l.message,
@@ -38,6 +41,8 @@ function lineJson(l: BasketViewLine) {
 function totalsJson(t: BasketTotals) {
   return {
     subtotal: money(t.subtotalCents),
+    /** Taken off by promotions; the total and the VAT are net of it. */
+    discount: money(t.discountCents),
     deliveryFee: money(t.deliveryFeeCents),
     total: money(t.totalCents),
     weighedEstimate: money(t.weighedEstimateCents),
@@ -53,6 +58,7 @@ export function basketJson(view: BasketView) {
       store: { slug: view.store.slug, name: view.store.name },
       lines: view.lines.map(lineJson),
       totals: totalsJson(view.totals),
+      promotionCode: view.promotions.code ? { code: view.promotions.code, applies: view.promotions.refusal === null, message: view.promotions.refusalMessage } : null,
       ready: view.ready,
     },
   };
@@ -60,7 +66,7 @@ export function basketJson(view: BasketView) {
 
 /** What a shopper without a basket sees: nothing in it, at the store a new basket would use. */
 function emptyBasketJson(store: Pick<Store, "slug" | "name">) {
-  return { data: { store: { slug: store.slug, name: store.name }, lines: [], totals: totalsJson(basketTotals([], "delivery")), ready: false } };
+  return { data: { store: { slug: store.slug, name: store.name }, lines: [], totals: totalsJson(basketTotals([], "delivery")), promotionCode: null, ready: false } };
 }
 
 /** The caller's basket view, or the empty shape; creates nothing. `store` only matters when there is no basket. */

@@ -6,6 +6,9 @@ import { Suspense } from "react";
 import { primaryButton } from "@/components/account/form-field";
 import { BasketLineForms } from "@/components/basket/basket-line-forms";
 import { BasketTotalsTable } from "@/components/basket/basket-totals";
+import { LineDiscount } from "@/components/basket/line-discount";
+import { PromotionCodeForm } from "@/components/basket/promotion-code-form";
+import { discountReasons } from "@/lib/promotions/basket";
 import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-content";
 import { getDb } from "@/db/client";
 import { getBasketView, type BasketView } from "@/db/queries/baskets";
@@ -87,6 +90,7 @@ function BasketContents({ view }: { view: BasketView }) {
                     {formatCents(line.estimateCents)}
                   </p>
                 </div>
+                <LineDiscount discountCents={line.discountCents} reasons={line.reasons} />
                 {line.sellingMode === "weight" && (
                   <p className="text-sm text-stone-600">
                     Estimated weight {formatGrams(line.quantity)}; charged at the weight picked.
@@ -104,7 +108,13 @@ function BasketContents({ view }: { view: BasketView }) {
         </ul>
       </section>
       <aside aria-label="Basket total" className="space-y-4 self-start rounded-2xl border border-stone-200 bg-white p-5">
-        <BasketTotalsTable totals={view.totals} deliveryLabel="Home delivery (collection is free)" />
+        <BasketTotalsTable totals={view.totals} deliveryLabel="Home delivery (collection is free)" reasons={discountReasons(view.lines)} />
+        <PromotionCodeForm current={view.promotions.code} />
+        {view.promotions.refusalMessage && (
+          <p role="alert" className="text-sm font-medium text-accent-600" data-testid="promotion-refusal">
+            {view.promotions.refusalMessage}
+          </p>
+        )}
         {view.totals.freeDeliveryRemainingCents > 0 && (
           <p className="text-sm text-brand-800">Add {formatCents(view.totals.freeDeliveryRemainingCents)} more for free home delivery.</p>
         )}

@@ -17,10 +17,12 @@ type Props = {
   lines: CheckoutLine[];
   slots: Record<Fulfilment, SlotGroup[]>;
   totals: Record<Fulfilment, BasketTotals>;
+  /** The promotions' reasons, and why the basket's code does not apply (if it does not). */
+  discounts?: { reasons: string[]; problem: string | null };
   address: { recipient: string; street: string; postcode: string; city: string; phone: string } | null;
 };
 
-export function CheckoutForm({ store, lines, slots, totals, address }: Props) {
+export function CheckoutForm({ store, lines, slots, totals, address, discounts }: Props) {
   const [state, action, pending] = useActionState(placeOrderAndPay, {});
   const [fulfilment, setFulfilment] = useState<Fulfilment>((state.values?.fulfilment as Fulfilment) ?? "delivery");
   const value = (name: string, fallback = "") => state.values?.[name] ?? fallback;
@@ -88,7 +90,12 @@ export function CheckoutForm({ store, lines, slots, totals, address }: Props) {
 
       <aside aria-label="Order summary" className="space-y-4 self-start rounded-2xl border border-stone-200 bg-white p-5">
         <h2 className="text-xl font-bold">Summary</h2>
-        <BasketTotalsTable totals={totals[fulfilment]} deliveryLabel={fulfilment === "delivery" ? "Delivery" : "Collection"} />
+        <BasketTotalsTable totals={totals[fulfilment]} reasons={discounts?.reasons} deliveryLabel={fulfilment === "delivery" ? "Delivery" : "Collection"} />
+        {discounts?.problem && (
+          <p role="alert" className="text-sm font-medium text-accent-600">
+            {discounts.problem} You can remove the code from your basket.
+          </p>
+        )}
         <button type="submit" disabled={pending} className={`${primaryButton} w-full`}>
           {pending ? "Placing your order…" : "Place order and pay"}
         </button>

@@ -10,6 +10,7 @@ import { getStoreBySlug } from "@/db/queries/stores";
 import { listAddresses } from "@/db/queries/users";
 import { getSessionUser } from "@/lib/auth/guards";
 import { basketTotals, formatQuantity } from "@/lib/basket/pricing";
+import { discountReasons } from "@/lib/promotions/basket";
 import { currentBasketId } from "@/lib/basket/session";
 import { formatCents } from "@/lib/catalog/pricing";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
@@ -76,6 +77,7 @@ async function Checkout() {
       }))}
       slots={{ delivery: groupSlots(delivery), collection: groupSlots(collection) }}
       totals={{ delivery: basketTotals(view.lines, "delivery"), collection: basketTotals(view.lines, "collection") }}
+      discounts={{ reasons: discountReasons(view.lines), problem: view.promotions.refusalMessage }}
       address={address ? { recipient: address.recipient, street: address.street, postcode: address.postcode, city: address.city, phone: address.phone ?? "" } : null}
     />
   );

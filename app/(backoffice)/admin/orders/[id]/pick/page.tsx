@@ -16,7 +16,9 @@ import { formatQuantity } from "@/lib/basket/pricing";
 import { formatCents } from "@/lib/catalog/pricing";
 import { ORDER_STATUS_LABELS } from "@/lib/orders/labels";
 import { pickOutcomeText } from "@/lib/picking/labels";
-import { pickTotals } from "@/lib/picking/settle";
+import { pickedDiscounts, pickTotals } from "@/lib/picking/settle";
+import type { PromotionSnapshot } from "@/lib/promotions/basket";
+import { orderPromotionSnapshot } from "@/db/queries/promotions";
 
 type Props = PageProps<"/admin/orders/[id]/pick">;
 
@@ -51,7 +53,7 @@ async function Picking({ params, searchParams }: Pick<Props, "params" | "searchP
   if (!found.allowed) return <StaffOnly />;
   const { user, order } = found;
   const db = getDb();
-  const [lines, people] = await Promise.all([pickingList(db, id), orderPeople(db, id)]);
+  const [lines, people, promotions] = await Promise.all([pickingList(db, id), orderPeople(db, id), orderPromotionSnapshot(db, id)]);
   const mine = order.status === "picking" && order.pickerId === user.id;
   const settled = lines.filter((l) => l.pickStatus !== null).length;
   // One line's substitute search at a time: ?line=<id>&sq=<words>.
@@ -101,7 +103,7 @@ async function Picking({ params, searchParams }: Pick<Props, "params" | "searchP
         </section>
       ))}
 
-      {mine && <Finish order={order} lines={lines} settled={settled} />}
+      {mine && <Finish order={order} lines={lines} settled={settled} promotions={promotions} />}
     </>
   );
 }
@@ -253,9 +255,13 @@ function PickLine({
   );
 }
 
-function Finish({ order, lines, settled }: { order: Order; lines: PickingLine[]; settled: number }) {
+function Finish({ order, lines, settled, promotions }: { order: Order; lines: PickingLine[]; settled: number; promotions: PromotionSnapshot | null }) {
   const done = settled === lines.length;
-  const totals = pickTotals(lines, order.deliveryFeeCents);
+  const discounts = pickedDiscounts(lines, promotions);
+  const totals = pickTotals(
+    lines.map((l, i) => ({ ...l, discountCents: discounts[i] })),
+    order.deliveryFeeCents,
+  );
   return (
     <section aria-labelledby="finish-heading" className="space-y-4 rounded-2xl border-2 border-brand-700 bg-white p-5">
       <h2 id="finish-heading" className="text-xl font-bold">
@@ -264,7 +270,7 @@ function Finish({ order, lines, settled }: { order: Order; lines: PickingLine[];
       {done ? (
         <>
           <BasketTotalsTable
-            totals={{ subtotalCents: totals.itemsCents, deliveryFeeCents: totals.deliveryFeeCents, totalCents: totals.totalCents, authorizedCents: order.authorizedCents, vat: totals.vat }}
+            totals={{ subtotalCents: totals.itemsCents, discountCents: totals.discountCents, deliveryFeeCents: totals.deliveryFeeCents, totalCents: totals.totalCents, authorizedCents: order.authorizedCents, vat: totals.vat }}
             estimated={false}
             deliveryLabel={order.fulfilment === "delivery" ? "Delivery" : "Collection"}
           />
