@@ -2,6 +2,7 @@
 // e-mail and close-stripe-payment jobs, in its own transaction) and keep the slot calendar seven
 // days ahead.
 import { flagExpiringAuthorizations } from "@/db/queries/capture";
+import { applyContentSchedules } from "@/db/queries/content";
 import { expireUnpaidOrders } from "@/db/queries/order-lifecycle";
 import { pruneEmailTokens } from "@/db/queries/email-tokens";
 import { pruneRateLimits } from "@/db/queries/rate-limits";
@@ -44,3 +45,11 @@ export const pruneSecurityRecordsTask: TaskHandler<"prune-security-records"> = a
     emailTokens: await pruneEmailTokens(ctx.db, new Date(now)),
   };
 };
+
+/**
+ * Content pages' scheduled publish and unpublish: one page at its time (a job enqueued with
+ * run_at when it was scheduled), or every due page (the per-minute cron, a safety net). Idempotent;
+ * the storefront's refresh is enqueued in the same transaction.
+ */
+export const applyContentScheduleTask: TaskHandler<"apply-content-schedule"> = async (payload, ctx) =>
+  ctx.db.transaction((tx) => applyContentSchedules(tx, { pageId: payload.pageId }));
