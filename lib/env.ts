@@ -10,6 +10,18 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Proxies in front of the web app that append to X-Forwarded-For (lib/http/client-address.ts). */
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Uploaded pictures' folder (lib/media/storage.ts), unless MEDIA_S3_BUCKET names a bucket. */
+  MEDIA_DIR: z.string().min(1).default(".data/media"),
+  MEDIA_S3_BUCKET: z.string().min(1).optional(),
+  MEDIA_S3_PREFIX: z.string().optional(),
+  MEDIA_S3_ENDPOINT: z.string().url().optional(),
+  MEDIA_S3_REGION: z.string().min(1).optional(),
+  MEDIA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  MEDIA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  MEDIA_S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true" || v === "1")),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -23,6 +23,10 @@ const ACTION_NAMES: Record<string, string> = {
   "order.handover": "Handed an order over",
   "order.cancel": "Cancelled an order",
   "order.refund": "Refunded",
+  "media.upload": "Uploaded a picture",
+  "product.photo_add": "Added a product photo",
+  "product.photo_move": "Moved a product photo",
+  "product.photo_remove": "Removed a product photo",
 };
 
 /** "stock.correct" → "Corrected stock"; an action without a name here is shown as "order · mark paid". */
