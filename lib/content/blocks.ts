@@ -39,6 +39,7 @@ export const heroBlock = z.object({
   title: text(120, "Enter a title."),
   text: text(400),
   link: link.optional(),
+  secondaryLink: link.optional(),
   image: z.object({ mediaId, alt: text(200) }).optional(),
 });
 
