@@ -1,10 +1,11 @@
 // The back office's sections, as the signed-in role may use them (each page checks again).
 import Link from "next/link";
 import type { UserRole } from "@/db/schema";
-import { ADMIN_ROLES, STORE_ROLES } from "@/lib/backoffice/access";
+import { ADMIN_ROLES, MARKETING_ROLES, STORE_ROLES } from "@/lib/backoffice/access";
 
 const SECTIONS: { href: string; label: string; roles: readonly UserRole[] }[] = [
   { href: "/admin", label: "Stores", roles: STORE_ROLES },
+  { href: "/admin/content", label: "Content", roles: MARKETING_ROLES },
   { href: "/admin/staff", label: "Staff", roles: ADMIN_ROLES },
   { href: "/admin/audit", label: "Audit log", roles: ADMIN_ROLES },
 ];

@@ -14,5 +14,5 @@ export const GET = backOfficeRoute<{ id: string }>({ roles: MARKETING_ROLES, sco
   const page = id > 0 && id <= INT4_MAX ? await getContentPage(getDb(), id) : null;
   if (!page) throw new ApiError("not_found", "Not found.");
   (await draftMode()).enable();
-  return Response.redirect(new URL(storefrontPath(page), request.url), 303);
+  return new Response(null, { status: 303, headers: { location: storefrontPath(page) } });
 });

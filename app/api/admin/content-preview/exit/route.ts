@@ -8,5 +8,5 @@ import { safeLinkHref } from "@/lib/content/rich-text";
 export const GET = backOfficeRoute({ roles: MARKETING_ROLES, scope: "none" }, async (request) => {
   const to = safeLinkHref(new URL(request.url).searchParams.get("to"));
   (await draftMode()).disable();
-  return Response.redirect(new URL(to?.startsWith("/") ? to : "/", request.url), 303);
+  return new Response(null, { status: 303, headers: { location: to?.startsWith("/") ? to : "/" } });
 });
