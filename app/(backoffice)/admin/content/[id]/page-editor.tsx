@@ -68,9 +68,32 @@ const smallButton = "rounded-full border border-stone-300 bg-white px-3 py-1.5 t
 type Errors = Record<string, string[] | undefined>;
 
 /** A controlled field of a block, with its error (keyed by the block's path) beside it. */
-function BlockInput({ id, label, value, onChange, error, multiline, optional, type = "text" }: { id: string; label: string; value: string; onChange: (value: string) => void; error?: string[]; multiline?: boolean; optional?: boolean; type?: string }) {
+function BlockInput({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  multiline,
+  optional,
+  type = "text",
+  name,
+  maxLength,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string[];
+  multiline?: boolean;
+  optional?: boolean;
+  type?: string;
+  /** Only the page's own fields are submitted by name; block fields travel in the blocks JSON. */
+  name?: string;
+  maxLength?: number;
+}) {
   const errorId = `${id}-error`;
-  const common = { id, value, "aria-invalid": error?.length ? true : undefined, "aria-describedby": error?.length ? errorId : undefined, className: input };
+  const common = { id, name, maxLength, value, "aria-invalid": error?.length ? true : undefined, "aria-describedby": error?.length ? errorId : undefined, className: input };
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
@@ -265,28 +288,8 @@ function PageForm({ page, state, action, pending, recent, categories }: { page: 
       <input type="hidden" name="version" value={v?.version ?? page.version} />
       <input type="hidden" name="blocks" value={JSON.stringify(toStored(blocks))} />
       <div className="grid gap-4 md:grid-cols-2">
-        <div>
-          <label htmlFor="field-title" className="block text-sm font-medium text-stone-800">
-            Title
-          </label>
-          <input id="field-title" name="title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={120} className={input} aria-invalid={errors.title ? true : undefined} aria-describedby={errors.title ? "field-title-error" : undefined} />
-          {errors.title && (
-            <p id="field-title-error" className="mt-1 text-sm font-medium text-accent-600">
-              {errors.title.join(" ")}
-            </p>
-          )}
-        </div>
-        <div>
-          <label htmlFor="field-description" className="block text-sm font-medium text-stone-800">
-            Description for search engines <span className="font-normal text-stone-500">(optional)</span>
-          </label>
-          <input id="field-description" name="description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={300} className={input} aria-invalid={errors.description ? true : undefined} aria-describedby={errors.description ? "field-description-error" : undefined} />
-          {errors.description && (
-            <p id="field-description-error" className="mt-1 text-sm font-medium text-accent-600">
-              {errors.description.join(" ")}
-            </p>
-          )}
-        </div>
+        <BlockInput id="field-title" name="title" label="Title" value={title} onChange={setTitle} error={errors.title} maxLength={120} />
+        <BlockInput id="field-description" name="description" label="Description for search engines" optional value={description} onChange={setDescription} error={errors.description} maxLength={300} />
       </div>
       <section aria-labelledby="blocks-heading" className="space-y-4">
         <h2 id="blocks-heading" className="text-xl font-bold">

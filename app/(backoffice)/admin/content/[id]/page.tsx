@@ -84,7 +84,6 @@ async function Editor({ params, searchParams }: Props) {
       )}
       <div className="mt-6">
         <PageEditor
-          key={page.version}
           page={{ id: page.id, version: page.version, title: page.title, description: page.description, blocks: page.blocks }}
           recent={media.map((m) => ({ id: m.id, width: m.width, height: m.height, alt: m.alt, fileName: m.fileName }))}
           categories={categories}
