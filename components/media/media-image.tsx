@@ -1,7 +1,7 @@
 // An uploaded picture, through next/image: the loader (lib/media/image-loader.ts) points each srcset
 // entry at the file stored for that width, so the browser picks from files made at upload.
 import Image from "next/image";
-import { MEDIA_PATH_PREFIX } from "@/lib/media/sizes";
+import { isMediaSrc, MEDIA_PATH_PREFIX } from "@/lib/media/sizes";
 
 export type MediaImageProps = {
   media: { id: string; width: number; height: number; alt: string };
@@ -40,7 +40,7 @@ export function PictureByUrl({
   priority = false,
   className,
 }: { src: string; alt: string; width: number; height: number; sizes: string; priority?: boolean; className?: string }) {
-  const uploaded = src.startsWith(MEDIA_PATH_PREFIX);
+  const uploaded = isMediaSrc(src);
   return (
     <Image
       src={src}

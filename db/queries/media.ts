@@ -142,3 +142,9 @@ export async function unknownMediaIds(db: Executor, ids: string[]): Promise<stri
   const known = new Set(found.map((r) => r.id));
   return ids.filter((id) => !known.has(id));
 }
+
+/** The product a photos page is about, or null when unknown. */
+export async function findProductForPhotos(db: Executor, productId: number): Promise<{ id: number; slug: string; name: string; active: boolean } | null> {
+  const [row] = await db.select({ id: products.id, slug: products.slug, name: products.name, active: products.active }).from(products).where(eq(products.id, productId)).limit(1);
+  return row ?? null;
+}

@@ -95,6 +95,11 @@ export const ACTION_PROFILES: Record<string, ActionProfile> = {
     takes: "state",
     fields: (ctx) => ({ store: slug((c) => c.storeSlugs)(ctx), variantId: ids(ctx), count: amount(), reason: one(["count", "damaged", "expired", "delivery", "other", "theft"]), note: text() }),
   },
+  "lib/backoffice/media-actions.ts:uploadMedia": { takes: "state", fields: () => ({ file: text(), alt: text() }) },
+  "lib/backoffice/media-actions.ts:uploadProductPhoto": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), file: text(), alt: text() }) },
+  "lib/backoffice/media-actions.ts:addLibraryPhoto": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), mediaId: fc.uuid(), alt: text() }) },
+  "lib/backoffice/media-actions.ts:removeProductPhoto": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), imageId: ids(ctx) }) },
+  "lib/backoffice/media-actions.ts:moveProductPhoto": { takes: "state", fields: (ctx) => ({ productId: ids(ctx), imageId: ids(ctx), direction: one(["up", "down", "left"]) }) },
   "lib/basket/actions.ts:addToBasket": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["1", "2", "250", "0", "-1"]), js: one(["1"]) }) },
   "lib/basket/actions.ts:updateBasketLine": { takes: "state", fields: (ctx) => ({ variantId: ids(ctx), quantity: one(["0", "1", "3", "500"]), js: one(["1"]) }) },
   "lib/checkout/actions.ts:placeOrderAndPay": {

@@ -173,6 +173,9 @@ export const ROUTE_PROFILES: Record<string, RouteProfile> = {
     mustAnswer: (probe, ctx) => (isSignedByStripe(probe, ctx.webhookSecret) ? null : [400, 413]),
     runs: 80,
   },
+  // Uploaded pictures: the fuzzer knows none, so these are 404s, whatever the id and width.
+  "/media/[id]": { params: { id: () => fc.oneof(uuid(), fc.constantFrom("0", "../etc/passwd", "00000000-0000-0000-0000-000000000000")) }, runs: 10 },
+  "/media/[id]/[file]": { params: { id: () => uuid(), file: () => one(["128.webp", "640.webp", "1920.webp", "641.webp", "640.png", "99999999999.webp", "-1.webp"]) }, runs: 15 },
   "/images/products/[file]": { params: { file: (ctx) => fc.oneof(one(ctx.productSlugs.map((s) => `${s}.svg`)), fc.constant("bananas.png")) }, runs: 20 },
 };
 

@@ -1,24 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { escapeXml, productEmoji, renderProductImage, wrapText } from "./product-image";
 
+/** A stand-in for a Fluent icon (fluent-emoji.test.ts checks the real ones). */
+const icon = { name: "soft-ice-cream", body: '<path fill="#fff" d="M0 0h32v32H0z"/>' };
+
 const yoghurt = { name: "Greek-Style Natural Yoghurt", icon: "🍨", color: "#fbeef6", brand: "Halles", sizeLabel: "4 x 125 g" };
 
 /** Every text node of the SVG, in order. */
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
 describe("renderProductImage", () => {
-  it("draws a 400 × 400 SVG with the name, brand, size and emoji", () => {
-    const svg = renderProductImage(yoghurt);
+  it("draws a 400 × 400 SVG with the name, brand, size and the emoji's illustration", () => {
+    const svg = renderProductImage(yoghurt, icon);
     expect(svg.startsWith("<svg ")).toBe(true);
     expect(svg).toContain('viewBox="0 0 400 400"');
     expect(svg.endsWith("</svg>")).toBe(true);
-    expect(texts(svg)).toEqual(["🍨", "4 x 125 g", "HALLES", "Greek-Style Natural", "Yoghurt"]);
+    expect(texts(svg)).toEqual(["4 x 125 g", "HALLES", "Greek-Style Natural", "Yoghurt"]);
+    expect(svg).toContain(`<svg x="125" y="`);
+    expect(svg).toContain(`viewBox="0 0 32 32" data-icon="soft-ice-cream">${icon.body}</svg>`);
     expect(svg).toContain('fill="#fbeef6"');
   });
 
   it("gives the same picture for the same input", () => {
-    expect(renderProductImage(yoghurt)).toBe(renderProductImage({ ...yoghurt }));
-    expect(renderProductImage(yoghurt)).not.toBe(renderProductImage({ ...yoghurt, name: "Vanilla Yoghurt" }));
+    expect(renderProductImage(yoghurt, icon)).toBe(renderProductImage({ ...yoghurt }, icon));
+    expect(renderProductImage(yoghurt, icon)).not.toBe(renderProductImage({ ...yoghurt, name: "Vanilla Yoghurt" }, icon));
   });
 
   it("escapes markup in every text it draws", () => {
@@ -28,9 +33,10 @@ describe("renderProductImage", () => {
       color: "#fff",
       brand: `<Brand & "Sons">`,
       sizeLabel: "<1 kg>",
-    });
+    }, { name: `x" onload="alert(1)`, body: icon.body });
     expect(svg).not.toContain("<script");
     expect(svg).not.toContain("<b>");
+    expect(svg).not.toContain('" onload');
     expect(svg).not.toContain("<Brand");
     expect(svg).not.toContain("<1 kg>");
     expect(svg).toContain("Tom&apos;s &quot;Best&quot; &lt;script&gt;");
@@ -42,22 +48,22 @@ describe("renderProductImage", () => {
   });
 
   it("refuses a colour that is not a hex colour", () => {
-    const svg = renderProductImage({ ...yoghurt, color: `red" onload="alert(1)` });
+    const svg = renderProductImage({ ...yoghurt, color: `red" onload="alert(1)` }, icon);
     expect(svg).not.toContain("onload");
     expect(svg).toContain('fill="#f1f5f9"');
-    expect(renderProductImage({ ...yoghurt, color: "#ABC" })).toContain('fill="#aabbcc"');
+    expect(renderProductImage({ ...yoghurt, color: "#ABC" }, icon)).toContain('fill="#aabbcc"');
   });
 
   it("wraps a long name on three lines at most and marks what was cut", () => {
     const name = "Domaine des Trois Chênes Grande Réserve Côtes du Rhône Rouge AOC Vieilles Vignes Magnum 1.5 l";
-    const lines = texts(renderProductImage({ ...yoghurt, name })).slice(3);
+    const lines = texts(renderProductImage({ ...yoghurt, name }, icon)).slice(2);
     expect(lines).toHaveLength(3);
     expect(lines.every((line) => line.length <= 25)).toBe(true);
     expect(lines[2].endsWith("…")).toBe(true);
   });
 
   it("leaves out the brand and size when there are none", () => {
-    expect(texts(renderProductImage({ name: "Bananas", icon: "🍎", color: "#fde4e1", brand: null, sizeLabel: null }))).toEqual(["🍌", "Bananas"]);
+    expect(texts(renderProductImage({ name: "Bananas", icon: "🍎", color: "#fde4e1", brand: null, sizeLabel: null }, icon))).toEqual(["Bananas"]);
   });
 });
 

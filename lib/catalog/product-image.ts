@@ -1,4 +1,7 @@
-// Draws a product's picture as SVG from its name, brand and category, since the demo catalog ships no photos.
+// Draws a product's picture as SVG from its name, brand and category, for products without a photo:
+// the emoji is drawn as its Fluent Emoji picture (lib/catalog/fluent-emoji.ts), not as text, so it
+// shows on machines without an emoji font.
+import { FLUENT_VIEWBOX, type FluentIcon } from "./fluent-emoji";
 
 export interface ProductImageInput {
   name: string;
@@ -11,10 +14,11 @@ export interface ProductImageInput {
 }
 
 const SIZE = 400;
+/** The illustration's size: about what a 120 px emoji glyph covered. */
+const ICON_SIZE = 150;
 const FALLBACK_COLOR = "#f1f5f9";
 const TEXT_COLOR = "#1e293b";
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
-const EMOJI_FONT = "'Apple Color Emoji', 'Segoe UI Emoji', 'Noto Color Emoji', sans-serif";
 
 /** Emoji for foods and goods a product name names, most specific first: [emoji, words as a regex]. */
 const NAMED_EMOJI: [string, RegExp][] = (
@@ -42,6 +46,9 @@ const NAMED_EMOJI: [string, RegExp][] = (
     ["🧻", "toilet paper|kitchen rolls?"], ["🧽", "sponges?"],
   ] as [string, string][]
 ).map(([emoji, words]) => [emoji, new RegExp(`\\b(${words})\\b`)]);
+
+/** Every emoji a product's name can call for (each must have a Fluent icon: fluent-emoji.test.ts). */
+export const NAMED_EMOJI_LIST: string[] = NAMED_EMOJI.map(([emoji]) => emoji);
 
 /** Text for XML: the five special characters escaped and characters XML forbids dropped. */
 export function escapeXml(text: string): string {
@@ -110,12 +117,14 @@ function layoutName(name: string): { lines: string[]; fontSize: number } {
   return { lines: wrapText(name, 25, 3), fontSize: 23 };
 }
 
-/** An SVG picture of a product, 400 × 400, the same for the same input. */
-export function renderProductImage(input: ProductImageInput): string {
+/**
+ * An SVG picture of a product, 400 × 400, the same for the same input: `icon` is the Fluent picture
+ * of productEmoji(name, category icon).
+ */
+export function renderProductImage(input: ProductImageInput, icon: FluentIcon): string {
   const background = normalizeColor(input.color);
   const accent = darken(background, 0.55);
   const name = input.name.trim() || "Product";
-  const emoji = productEmoji(name, input.icon);
   const brand = input.brand?.trim() ? wrapText(input.brand.trim().toUpperCase(), 30, 1)[0] : null;
   const size = input.sizeLabel?.trim() ? wrapText(input.sizeLabel.trim(), 16, 1)[0] : null;
   const { lines, fontSize } = layoutName(name);
@@ -155,7 +164,7 @@ export function renderProductImage(input: ProductImageInput): string {
     `<rect width="${SIZE}" height="${SIZE}" fill="${background}"/>`,
     ...dots,
     `<circle cx="200" cy="${emojiCenter}" r="118" fill="url(#glow)"/>`,
-    `<text x="200" y="${emojiCenter}" font-size="120" text-anchor="middle" dominant-baseline="central" font-family="${EMOJI_FONT}">${escapeXml(emoji)}</text>`,
+    `<svg x="${200 - ICON_SIZE / 2}" y="${emojiCenter - ICON_SIZE / 2}" width="${ICON_SIZE}" height="${ICON_SIZE}" viewBox="${FLUENT_VIEWBOX}" data-icon="${escapeXml(icon.name)}">${icon.body}</svg>`,
     sizePill,
     `<rect x="20" y="${panelTop}" width="${SIZE - 40}" height="${panelHeight}" rx="18" fill="#ffffff" fill-opacity="0.8"/>`,
     `<g text-anchor="middle" font-family="${FONT}">${texts.join("")}</g>`,

@@ -16,6 +16,11 @@ export function mediaIdOf(src: string): string | null {
   return /^\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(src)?.[1] ?? null;
 }
 
+/** Whether an image address is an uploaded picture's (served at its stored widths through the loader). */
+export function isMediaSrc(src: string): boolean {
+  return mediaIdOf(src) !== null;
+}
+
 /** The file of one width: "/media/<id>/<width>.webp". */
 export function mediaFileUrl(id: string, width: number): string {
   return `${MEDIA_PATH_PREFIX}${id}/${width}.webp`;

@@ -107,7 +107,10 @@ export class S3Storage implements MediaStorage {
 }
 
 /** The storage the configuration names: S3 when MEDIA_S3_BUCKET is set, else the local folder. */
-export function storageFromEnv(config: Pick<Env, "MEDIA_DIR" | "MEDIA_S3_BUCKET" | "MEDIA_S3_PREFIX" | "MEDIA_S3_ENDPOINT" | "MEDIA_S3_REGION" | "MEDIA_S3_ACCESS_KEY_ID" | "MEDIA_S3_SECRET_ACCESS_KEY" | "MEDIA_S3_FORCE_PATH_STYLE">): MediaStorage {
+export function storageFromEnv(
+  config: Pick<Env, "MEDIA_DIR"> &
+    Partial<Pick<Env, "MEDIA_S3_BUCKET" | "MEDIA_S3_PREFIX" | "MEDIA_S3_ENDPOINT" | "MEDIA_S3_REGION" | "MEDIA_S3_ACCESS_KEY_ID" | "MEDIA_S3_SECRET_ACCESS_KEY" | "MEDIA_S3_FORCE_PATH_STYLE">>,
+): MediaStorage {
   if (config.MEDIA_S3_BUCKET) {
     return new S3Storage({
       bucket: config.MEDIA_S3_BUCKET,

@@ -96,6 +96,12 @@ describe("what is stored", () => {
     expect((await sharp(tiny.files[0].body).metadata()).width).toBe(90);
   });
 
+  it("keeps a PNG's transparency", async () => {
+    const transparent = await sharp({ create: { width: 300, height: 200, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const picture = await processPicture(transparent, "png");
+    expect((await sharp(picture.files[0].body).metadata()).hasAlpha).toBe(true);
+  });
+
   it("keeps a file name's last part, printable and short", () => {
     expect(cleanFileName("C:\\Users\\me\\Photos\\tomatoes.jpg")).toBe("tomatoes.jpg");
     expect(cleanFileName("../../etc/passwd\u0000")).toBe("passwd");

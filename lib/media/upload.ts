@@ -87,10 +87,19 @@ export async function processPicture(bytes: Uint8Array, format: SourceFormat): P
   const width = turned ? meta.height : meta.width;
   const height = turned ? meta.width : meta.height;
   try {
+    const widths = storedWidths(width);
+    // Decoded once, upright, at the widest stored width (as pixels, in sRGB, with no metadata);
+    // each width is made from that, not from the original again.
+    const upright = await sharp(bytes, decodeOptions)
+      .rotate()
+      .resize({ width: widths[widths.length - 1], withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { raw: { width: upright.info.width, height: upright.info.height, channels: upright.info.channels } };
     const files = [];
-    for (const target of storedWidths(width)) {
-      // No .withMetadata()/.keepMetadata(): sharp writes none (EXIF, GPS, XMP, ICC as sRGB).
-      const body = await sharp(bytes, decodeOptions).rotate().resize({ width: target, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+    for (const target of widths) {
+      // No .withMetadata()/.keepMetadata(): sharp writes none (EXIF, GPS, XMP).
+      const body = await sharp(upright.data, raw).resize({ width: target, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
       files.push({ width: target, body });
     }
     return { format, width, height, files };

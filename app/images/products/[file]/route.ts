@@ -1,16 +1,18 @@
-// Product images, drawn from the product's name and category: the demo catalog ships no photos.
+// Pictures of products without a photo, drawn from the product's name and its category's emoji
+// (as its Fluent Emoji illustration).
 import { cacheLife, cacheTag } from "next/cache";
 import { getDb } from "@/db/client";
 import { getProductImageInput } from "@/db/queries/products";
 import { TAGS } from "@/lib/cache-tags";
-import { renderProductImage } from "@/lib/catalog/product-image";
+import { fluentIcon } from "@/lib/catalog/fluent-emoji";
+import { productEmoji, renderProductImage } from "@/lib/catalog/product-image";
 
 async function productImage(slug: string): Promise<string | null> {
   "use cache";
   cacheTag(TAGS.product(slug));
   cacheLife("hours");
   const input = await getProductImageInput(getDb(), slug);
-  return input ? renderProductImage(input) : null;
+  return input ? renderProductImage(input, await fluentIcon(productEmoji(input.name, input.icon))) : null;
 }
 
 export async function GET(_request: Request, { params }: RouteContext<"/images/products/[file]">) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Image from "next/image";
+import { PictureByUrl } from "@/components/media/media-image";
 import Link from "next/link";
 import { connection } from "next/server";
 import { Suspense } from "react";
@@ -71,7 +71,7 @@ function BasketContents({ view }: { view: BasketView }) {
         <ul className="divide-y divide-stone-100">
           {view.lines.map((line) => (
             <li key={line.variantId} className="flex gap-4 p-4" data-testid="basket-line">
-              {line.imageUrl && <Image src={line.imageUrl} alt="" width={72} height={72} unoptimized className="size-18 rounded-xl bg-stone-50" />}
+              {line.imageUrl && <PictureByUrl src={line.imageUrl} alt="" width={72} height={72} sizes="72px" className="size-18 rounded-xl bg-stone-50 object-contain" />}
               <div className="min-w-0 flex-1 space-y-2">
                 <div className="flex flex-wrap justify-between gap-2">
                   <div>

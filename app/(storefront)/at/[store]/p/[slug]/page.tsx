@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Image from "next/image";
 import { notFound } from "next/navigation";
+import { PictureByUrl } from "@/components/media/media-image";
 import { AddToBasketForm } from "@/components/basket/add-to-basket-form";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
 import { DietaryBadges } from "@/components/product/dietary-badges";
@@ -48,7 +48,17 @@ export default async function ProductPage({ params }: PageProps<"/at/[store]/p/[
       />
       <article className="grid gap-8 md:grid-cols-2">
         <div className="overflow-hidden rounded-3xl bg-white">
-          {image && <Image src={image.url} alt={image.alt} width={400} height={400} unoptimized priority className="h-auto w-full" />}
+          {image && (
+            <PictureByUrl
+              src={image.url}
+              alt={image.alt}
+              width={800}
+              height={800}
+              sizes="(min-width: 1280px) 600px, (min-width: 768px) 50vw, 100vw"
+              priority
+              className="aspect-square h-auto w-full object-contain"
+            />
+          )}
         </div>
         <div className="space-y-5">
           <div>

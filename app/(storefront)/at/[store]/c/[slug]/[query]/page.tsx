@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CategoryIcon } from "@/components/catalog/category-icon";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
 import { ListingFilters, SortSelect } from "@/components/catalog/listing-filters";
 import { ListingSummary } from "@/components/catalog/listing-summary";
@@ -52,7 +53,7 @@ export default async function CategoryPage({ params }: PageProps<"/at/[store]/c/
             {category.children.map((c) => (
               <li key={c.id}>
                 <Link href={`/c/${c.slug}`} className="flex items-center gap-1.5 rounded-full border border-stone-200 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-600">
-                  <span aria-hidden>{c.icon}</span> {c.name}
+                  <CategoryIcon emoji={c.icon} className="size-5" /> {c.name}
                 </Link>
               </li>
             ))}
