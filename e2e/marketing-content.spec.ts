@@ -1,9 +1,14 @@
 // A marketer builds a landing page from blocks (issue 8): hero, rich text typed in the editor and a
 // product carousel; previews the draft (a visitor gets a 404 meanwhile), schedules it a minute
-// ahead and sees it go live, then restores an older revision. axe checks the editor pages.
+// ahead and sees it go live, then restores an older revision. axe checks the editor pages. Two
+// marketers saving the same page: the second is refused and keeps their edit.
 import type { Page } from "@playwright/test";
+import { createContentPage } from "@/db/queries/content";
 import { staffAccount, signInAs } from "./backoffice-fixtures";
 import { expect, expectAccessible, test } from "./fixtures";
+import { closeDb, e2eDb } from "./order-fixtures";
+
+test.afterAll(() => closeDb());
 
 /** A datetime-local value (Paris time) at least 30 s and at most 90 s from now. */
 function parisMinuteAhead(): string {
@@ -86,4 +91,28 @@ test("builds a landing page from three blocks, previews it, schedules it a minut
   await expect(block(page, 1).getByLabel("Title", { exact: true })).toHaveValue("Summer at the market");
   await expect(page.getByTestId("revision").filter({ visible: true }).first()).toContainText("Version 5: restored from version 2");
   await expectAccessible(page);
+});
+
+test("two marketers edit the same page: the second save is refused with who saved first, and keeps what they typed", async ({ page, browser }) => {
+  const [alice, bruno] = await Promise.all([staffAccount("marketing", [], "Alice Marketing"), staffAccount("marketing", [], "Bruno Marketing")]);
+  const created = await e2eDb().transaction((tx) => createContentPage(tx, { kind: "landing", slug: `conflict-${Date.now().toString(36)}`, title: "Opened by both", staffId: alice.id }));
+  if (!created.ok) throw new Error(created.code);
+  const path = `/admin/content/${created.page.id}`;
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const brunoPage = await other.newPage();
+  await signInAs(page, alice.email, path);
+  await signInAs(brunoPage, bruno.email, path);
+
+  await page.getByLabel("Title", { exact: true }).fill("Alice's title");
+  await brunoPage.getByLabel("Title", { exact: true }).fill("Bruno's title");
+  await page.getByRole("button", { name: "Save draft" }).click();
+  await expect(page.getByText(/Saved as version 2/)).toBeVisible();
+  await brunoPage.getByRole("button", { name: "Save draft" }).click();
+  await expect(brunoPage.getByTestId("form-message")).toContainText("Alice Marketing saved this page");
+  await expect(brunoPage.getByLabel("Title", { exact: true })).toHaveValue("Bruno's title");
+  // Saving again on purpose replaces Alice's version; hers stays in the history.
+  await brunoPage.getByRole("button", { name: "Save draft" }).click();
+  await expect(brunoPage.getByText(/Saved as version 3/)).toBeVisible();
+  await expect(brunoPage.getByTestId("revision").filter({ visible: true })).toHaveText([/Version 3: saved.*Bruno Marketing/, /Version 2: saved.*Alice Marketing/, /Version 1: created/]);
+  await other.close();
 });
