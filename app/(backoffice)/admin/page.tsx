@@ -21,7 +21,11 @@ export default function AdminHome() {
             </p>
             {user.role === "marketing" ? (
               <p className="mt-4 text-stone-700" data-testid="marketing-note">
-                The catalog and page editor for marketing arrive in a later release. Until then, there is nothing here for your role.
+                Choose a section above, such as{" "}
+                <Link href="/admin/content" className="font-semibold text-brand-700 underline">
+                  Content pages
+                </Link>{" "}
+                for the home page and landing pages.
               </p>
             ) : (
               <YourStores user={user} />
