@@ -7,6 +7,7 @@ describe("task registry", () => {
   it("knows every task", () => {
     expect(TASK_NAMES.sort()).toEqual([
       "apply-price-changes",
+      "apply-content-schedule",
       "capture-payment",
       "close-stripe-payment",
       "expire-unpaid-orders",
