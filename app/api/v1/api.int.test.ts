@@ -65,7 +65,8 @@ describe("GET /api/v1/categories and /api/v1/stores", () => {
   it("lists the category tree", async () => {
     const body = await (await categories(get("/api/v1/categories"), undefined)).json();
     expect(body.data.length).toBeGreaterThanOrEqual(10);
-    expect(body.data[0].children.length).toBeGreaterThan(0);
+    // Other tests add childless aisles of their own to the shared database, so look for a nested one.
+    expect(body.data.some((aisle: { children: unknown[] }) => aisle.children.length > 0)).toBe(true);
   });
 
   it("lists the stores and those delivering to a postcode", async () => {
