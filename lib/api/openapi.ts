@@ -95,10 +95,10 @@ export function openApiDocument(info: { title: string; version: string; descript
       responses,
     };
   }
+  // No `servers`: OpenAPI's default is "/", the origin the document is served from.
   return {
     openapi: "3.1.0",
     info,
-    servers: [{ url: "/" }],
     paths,
     components: {
       schemas,
