@@ -20,9 +20,7 @@ const nextConfig: NextConfig = {
   // A picture may be up to 10 MB (lib/media/limits.ts), plus the form around it. Larger posts are
   // turned back by proxy.ts with a message, before Next.js reads them.
   // proxy.ts runs for /admin and reads the body first: it must pass a whole 11 MB post on.
-  // Pages rendered again after the build stay in memory and never rewrite the build's files in
-  // .next/server, so the web container's root file system can be read-only (deploy/k8s).
-  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "12mb", isrFlushToDisk: false },
+  experimental: { serverActions: { bodySizeLimit: "11mb" }, proxyClientMaxBodySize: "12mb" },
   images: {
     loader: "custom",
     loaderFile: "./lib/media/image-loader.ts",
