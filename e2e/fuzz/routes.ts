@@ -129,6 +129,8 @@ export const ROUTE_PROFILES: Record<string, RouteProfile> = {
     runs: 45,
   },
   "/api/v1/categories": { runs: 15 },
+  // The OpenAPI document: static, no parameters; any query or body changes nothing.
+  "/api/v1/openapi.json": { runs: 10 },
   "/api/v1/orders": { query: { page: () => one(["1", "2"]) }, runs: 25 },
   "/api/v1/orders/[id]": { params: { id: (ctx) => fc.oneof(fc.constant(ctx.orderId), uuid()) }, runs: 30 },
   "/api/v1/products": {

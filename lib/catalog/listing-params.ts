@@ -57,6 +57,18 @@ const fields = {
   page: z.string().regex(/^\d+$/, "must be a whole number").transform(Number).pipe(z.number().int().min(1).max(MAX_PAGE)),
 };
 
+/** The listing's query parameters as an API describes them (OpenAPI), from the same schemas. */
+export const listingQuerySchema = z.object({
+  q: fields.q.optional().describe(`Search words; typos are corrected. At most ${MAX_QUERY_LENGTH} characters.`),
+  brand: fields.brand.optional().describe("Brand slugs: repeat the parameter or separate with commas."),
+  diet: fields.diet.optional().describe("Dietary tags: repeat the parameter or separate with commas."),
+  min: fields.min.optional().describe("Lowest price in euros."),
+  max: fields.max.optional().describe("Highest price in euros."),
+  instock: fields.instock.optional().describe("Only products in stock at the store."),
+  sort: fields.sort.optional(),
+  page: fields.page.optional(),
+});
+
 type Field = keyof typeof fields;
 const multiValued = new Set<Field>(["brand", "diet"]);
 

@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 
 const noSuchEndpoint = apiHandler(async () => {
-  throw new ApiError("not_found", "There is no such API endpoint. See /api/v1/products, /api/v1/categories, /api/v1/stores, /api/v1/basket and /api/v1/orders.");
+  throw new ApiError("not_found", "There is no such API endpoint. /api/v1/openapi.json describes every one there is.");
 });
 
 export { noSuchEndpoint as DELETE, noSuchEndpoint as GET, noSuchEndpoint as PATCH, noSuchEndpoint as POST, noSuchEndpoint as PUT };

@@ -1,6 +1,9 @@
 // The shopper's basket as the v1 API shows it (integer cents with currency, like the catalog),
-// and BasketError mapped to API status codes.
+// the schemas of its requests and answers (OpenAPI, app/api/v1/operations.ts), and BasketError
+// mapped to API status codes.
+import { z } from "zod";
 import type { Store } from "@/db/schema";
+import { substitutionPreference } from "@/db/schema/baskets";
 import { getDb } from "@/db/client";
 import { BasketError, findShopperBasketId, getBasketView, type BasketView, type BasketViewLine } from "@/db/queries/baskets";
 import { storeFromQuery } from "@/lib/api/catalog";
@@ -8,10 +11,68 @@ import { isIntId } from "@/lib/ids";
 import { ApiError } from "@/lib/api/errors";
 import { basketTotals, type BasketTotals } from "@/lib/basket/pricing";
 import { unitPriceCents } from "@/lib/catalog/pricing";
+import { money, moneySchema, pricedPerSchema, soldBySchema, unitPriceSchema } from "@/lib/api/schemas";
 
-const money = (cents: number) => ({ amount: cents, currency: "EUR" as const });
+/** PUT /api/v1/basket/lines/{variantId}. Unknown keys (a client's `priceCents`, say) are dropped, not trusted. */
+export const basketLineBodySchema = z.object({
+  quantity: z.number({ error: "must be a number: items, or grams for weighed products" }).describe("Items, or grams for weighed products; 0 removes a line in the basket."),
+  substitution: z.enum(substitutionPreference.enumValues, { error: 'must be "allow" or "refuse"' }).optional(),
+});
 
-function lineJson(l: BasketViewLine) {
+/** A variant id in the path: a positive int4; anything else cannot name a variant (404). */
+export const basketLinePathSchema = z.object({ variantId: z.string().regex(/^[1-9][0-9]{0,9}$/) });
+
+const basketLineSchema = z.object({
+  variantId: z.number().int(),
+  product: z.object({ slug: z.string(), name: z.string(), url: z.string() }),
+  size: z.string(),
+  sku: z.string(),
+  soldBy: soldBySchema,
+  weightStepGrams: z.number().int().nullable(),
+  quantity: z.number().int().describe("Items, or grams for weighed products."),
+  quantityUnit: z.enum(["item", "g"]),
+  substitution: z.enum(substitutionPreference.enumValues),
+  price: moneySchema,
+  pricedPer: pricedPerSchema,
+  unitPrice: unitPriceSchema,
+  estimate: moneySchema.describe("The line's price; for weighed products an estimate until picked."),
+  discount: moneySchema.describe("Taken off this line by promotions."),
+  discountReasons: z.array(z.string()).describe('Why there is a discount: "3 for 2", "WELCOME10 −10%".'),
+  available: z.number().int().describe("Available at the basket's store now."),
+  problem: z.enum(["unavailable", "insufficient_stock", "invalid_quantity"]).nullable(),
+  message: z.string().nullable().describe("What the problem means for the shopper."),
+  image: z.object({ url: z.string() }).nullable(),
+});
+
+/** The basket's totals: a new amount (a discount, say) is one line here and one in totalsJson. */
+const basketTotalsSchema = z.object({
+  subtotal: moneySchema,
+  discount: moneySchema.describe("Taken off by promotions; the total and the VAT are net of it."),
+  deliveryFee: moneySchema,
+  total: moneySchema,
+  weighedEstimate: moneySchema.describe("The part of the subtotal from weighed lines, known after picking."),
+  authorized: moneySchema.describe("What the card is authorised for: the total plus a buffer for weighed lines."),
+  freeDeliveryRemaining: moneySchema,
+  vat: z.array(z.object({ rate: z.number(), gross: moneySchema, vat: moneySchema, net: moneySchema })),
+});
+
+export const basketSchema = z
+  .object({
+    data: z.object({
+      store: z.object({ slug: z.string(), name: z.string() }),
+      lines: z.array(basketLineSchema),
+      totals: basketTotalsSchema,
+      promotionCode: z
+        .object({ code: z.string(), applies: z.boolean(), message: z.string().nullable().describe("Why the code does not apply now, if it does not.") })
+        .nullable()
+        .describe("The promotion code entered at the basket, checked again whenever the basket is priced."),
+      ready: z.boolean().describe("Whether the basket can go to checkout as it is."),
+    }),
+  })
+  .meta({ id: "Basket" });
+type BasketJson = z.infer<typeof basketSchema>;
+
+function lineJson(l: BasketViewLine): BasketJson["data"]["lines"][number] {
   const unit = unitPriceCents(l);
   return {
     variantId: l.variantId,
@@ -22,14 +83,13 @@ function lineJson(l: BasketViewLine) {
     weightStepGrams: l.weightStepGrams,
     /** Items, or grams for weighed products. */
     quantity: l.quantity,
-    quantityUnit: l.sellingMode === "weight" ? "g" : "item",
+    quantityUnit: l.sellingMode === "weight" ? ("g" as const) : ("item" as const),
     substitution: l.substitution,
     price: money(l.priceCents),
-    pricedPer: l.sellingMode === "weight" ? "kg" : "item",
+    pricedPer: l.sellingMode === "weight" ? ("kg" as const) : ("item" as const),
     unitPrice: unit === null ? null : { ...money(unit), per: l.unitPriceBasis },
     estimate: money(l.estimateCents),
     discount: money(l.discountCents),
-    /** Why there is a discount: "3 for 2", "WELCOME10 −10%". */
     discountReasons: l.reasons,
     available: l.available,
     problem: l.problem,
@@ -38,10 +98,9 @@ function lineJson(l: BasketViewLine) {
   };
 }
 
-function totalsJson(t: BasketTotals) {
+function totalsJson(t: BasketTotals): BasketJson["data"]["totals"] {
   return {
     subtotal: money(t.subtotalCents),
-    /** Taken off by promotions; the total and the VAT are net of it. */
     discount: money(t.discountCents),
     deliveryFee: money(t.deliveryFeeCents),
     total: money(t.totalCents),
@@ -52,7 +111,7 @@ function totalsJson(t: BasketTotals) {
   };
 }
 
-export function basketJson(view: BasketView) {
+export function basketJson(view: BasketView): BasketJson {
   return {
     data: {
       store: { slug: view.store.slug, name: view.store.name },
@@ -65,7 +124,7 @@ export function basketJson(view: BasketView) {
 }
 
 /** What a shopper without a basket sees: nothing in it, at the store a new basket would use. */
-function emptyBasketJson(store: Pick<Store, "slug" | "name">) {
+function emptyBasketJson(store: Pick<Store, "slug" | "name">): BasketJson {
   return { data: { store: { slug: store.slug, name: store.name }, lines: [], totals: totalsJson(basketTotals([], "delivery")), promotionCode: null, ready: false } };
 }
 
@@ -78,7 +137,7 @@ export async function shopperBasketResponse(userId: string, search: URLSearchPar
 
 /** A variant id from the URL: a positive int4, else the variant cannot exist (404, never a database error). */
 export function variantIdFromPath(raw: string): number {
-  const id = /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : NaN;
+  const id = basketLinePathSchema.safeParse({ variantId: raw }).success ? Number(raw) : NaN;
   if (!isIntId(id)) throw new ApiError("not_found", "No such product variant.");
   return id;
 }

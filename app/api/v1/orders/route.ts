@@ -5,17 +5,15 @@ import { listShopperOrders } from "@/db/queries/shopper-orders";
 import { ApiError } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/api/session";
-import { orderSummaryJson } from "./orders-json";
-
-const query = z.object({ page: z.coerce.number().int("must be a whole number").min(1).max(10_000).default(1) });
+import { orderSummaryJson, ordersQuerySchema, type orderListSchema } from "./orders-json";
 
 export const GET = apiHandler(async (request: Request) => {
   const user = await requireApiUser();
-  const parsed = query.safeParse({ page: new URL(request.url).searchParams.get("page") ?? undefined });
+  const parsed = ordersQuerySchema.safeParse({ page: new URL(request.url).searchParams.get("page") ?? undefined });
   if (!parsed.success) throw new ApiError("bad_request", "Invalid query parameters.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   const result = await listShopperOrders(getDb(), user.id, { page: parsed.data.page });
   return Response.json({
     data: result.items.map(orderSummaryJson),
     pagination: { page: result.page, pageSize: result.pageSize, total: result.total, pageCount: result.pageCount },
-  });
+  } satisfies z.infer<typeof orderListSchema>);
 }, { personal: true });

@@ -5,11 +5,12 @@ import { getShopperOrder } from "@/db/queries/shopper-orders";
 import { ApiError } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/api/session";
-import { orderDetailJson } from "../orders-json";
+import { orderDetailJson, orderPathSchema } from "../orders-json";
 
 export const GET = apiHandler(async (_request: Request, { params }: RouteContext<"/api/v1/orders/[id]">) => {
   const user = await requireApiUser();
-  const order = await getShopperOrder(getDb(), user.id, (await params).id);
+  const path = orderPathSchema.safeParse(await params);
+  const order = path.success ? await getShopperOrder(getDb(), user.id, path.data.id) : null;
   if (!order) throw new ApiError("not_found", "No such order.");
   return Response.json({ data: orderDetailJson(order) });
 }, { personal: true });

@@ -8,24 +8,18 @@ import { storeFromQuery } from "@/lib/api/catalog";
 import { ApiError } from "@/lib/api/errors";
 import { apiHandler } from "@/lib/api/handler";
 import { requireApiUser } from "@/lib/api/session";
-import { basketApiError, shopperBasketResponse, variantIdFromPath } from "../../basket-api";
+import { basketApiError, basketLineBodySchema, shopperBasketResponse, variantIdFromPath } from "../../basket-api";
 
 type Context = RouteContext<"/api/v1/basket/lines/[variantId]">;
 
-// Unknown keys (a client's `priceCents`, say) are dropped, not trusted.
-const lineBody = z.object({
-  quantity: z.number({ error: "must be a number: items, or grams for weighed products" }),
-  substitution: z.enum(["allow", "refuse"], { error: 'must be "allow" or "refuse"' }).optional(),
-});
-
-async function readBody(request: Request): Promise<z.infer<typeof lineBody>> {
+async function readBody(request: Request): Promise<z.infer<typeof basketLineBodySchema>> {
   let raw: unknown;
   try {
     raw = await request.json();
   } catch {
     throw new ApiError("bad_request", "The request body must be valid JSON.");
   }
-  const parsed = lineBody.safeParse(raw);
+  const parsed = basketLineBodySchema.safeParse(raw);
   if (!parsed.success) throw new ApiError("bad_request", "Invalid request body.", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   return parsed.data;
 }
