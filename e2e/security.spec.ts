@@ -5,7 +5,7 @@ import { join, relative, sep } from "node:path";
 import { expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { contentPages, products, users } from "@/db/schema";
+import { contentPages, products, promotions, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { PASSWORD } from "./helpers";
 import { closeDb, e2eDb, otherShopper, placeTestOrder, signUpShopper } from "./order-fixtures";
@@ -98,10 +98,14 @@ test("visitors are sent to sign in from every back-office page", async ({ page }
 });
 
 test("staff get every back-office page", async ({ page }) => {
-  // Pages of one content page or product need one that exists (an unknown id is a 404).
+  // Pages of one content page, product or promotion need one that exists (an unknown id is a 404).
   const [home] = await e2eDb().select({ id: contentPages.id }).from(contentPages).where(eq(contentPages.slug, "home"));
   const [product] = await e2eDb().select({ id: products.id }).from(products).limit(1);
-  const samples = { "content/[id]": String(home.id), "catalog/products/[id]": String(product.id) };
+  const [promotion] = await e2eDb()
+    .insert(promotions)
+    .values({ kind: "code", name: "Sweep test", code: `SWEEP${Date.now()}`, discountType: "percent", percentBp: 500 })
+    .returning({ id: promotions.id });
+  const samples = { "content/[id]": String(home.id), "catalog/products/[id]": String(product.id), "promotions/[id]": String(promotion.id) };
   await signIn(page, "marketing@halles.test", DEMO_PASSWORD);
   for (const path of backOfficePages(samples)) {
     const response = await page.goto(path);
