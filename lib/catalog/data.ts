@@ -19,8 +19,8 @@ import type { ListingParams } from "./listing-params";
  */
 function cacheLifeUntil(nextChangeMs: number | null): void {
   const seconds = nextChangeMs === null ? Infinity : Math.ceil((nextChangeMs - Date.now()) / 1000);
-  if (seconds >= 60) cacheLife("minutes");
-  else cacheLife({ stale: 300, revalidate: Math.max(1, seconds), expire: 3600 });
+  // The "minutes" profile (stale 5 min, revalidate 1 min, expire 1 h), revalidating sooner when due.
+  cacheLife({ stale: 300, revalidate: Math.min(60, Math.max(1, seconds)), expire: 3600 });
 }
 
 /** When the next automatic promotion starts or ends (ms), shared by every catalog read. */
