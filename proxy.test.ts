@@ -26,6 +26,8 @@ describe("storefront routing", () => {
   it("rewrites plain pages to the chosen store, or the default store", () => {
     const product = storefrontRewrites().filter((r) => r.source.startsWith("/p/"));
     expect(product.map((r) => r.destination)).toEqual(["/at/:store/p/:slug", "/at/_default/p/:slug"]);
+    const landing = storefrontRewrites().filter((r) => r.source.startsWith("/l/"));
+    expect(landing.map((r) => r.destination)).toEqual(["/at/:store/l/:slug", "/at/_default/l/:slug"]);
     expect(product[0].has?.[0]).toMatchObject({ type: "cookie", key: "halles_store" });
   });
 });

@@ -103,6 +103,7 @@ async function main() {
 
     for (const path of paths) await fetch(base + path).then((r) => r.text());
     console.log(`Pages: ${paths.join(", ")}; repriced: ${target.slug} at ${store.name}`);
+    await load("warm-up", paths);
     const quiet = await load("cached pages, no edits", paths);
     console.log(`${quiet.name}: ${quiet.rps} req/s, p99 ${quiet.p99} ms`);
 

@@ -4,7 +4,8 @@ import { readdirSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
-import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { contentPages, products, users } from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { PASSWORD } from "./helpers";
 import { closeDb, e2eDb, otherShopper, placeTestOrder, signUpShopper } from "./order-fixtures";
@@ -15,13 +16,14 @@ const SAMPLE_ID = "00000000-0000-4000-8000-000000000000";
 test.afterAll(() => closeDb());
 
 /** Every back-office page, from app/(backoffice)/admin/**\/page.tsx: route groups dropped, [params] filled in. */
-function backOfficePages(): string[] {
+/** Every back-office page; a dynamic segment gets SAMPLE_ID, or `samples["catalog/products/[id]"]` when given. */
+function backOfficePages(samples: Record<string, string> = {}): string[] {
   const root = join(process.cwd(), "app", "(backoffice)", "admin");
   const files = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => /(^|[/\\])page\.(tsx|ts|jsx|js)$/.test(f));
   return files
     .map((file) => {
-      const segments = relative(root, join(root, file)).split(sep).slice(0, -1);
-      const path = segments.filter((s) => !/^\(.*\)$/.test(s)).map((s) => (/^\[.*\]$/.test(s) ? SAMPLE_ID : s));
+      const segments = relative(root, join(root, file)).split(sep).slice(0, -1).filter((s) => !/^\(.*\)$/.test(s));
+      const path = segments.map((s, i) => (/^\[.*\]$/.test(s) ? (samples[segments.slice(0, i + 1).join("/")] ?? SAMPLE_ID) : s));
       return ["/admin", ...path].join("/");
     })
     .sort();
@@ -96,8 +98,12 @@ test("visitors are sent to sign in from every back-office page", async ({ page }
 });
 
 test("staff get every back-office page", async ({ page }) => {
+  // Pages of one content page or product need one that exists (an unknown id is a 404).
+  const [home] = await e2eDb().select({ id: contentPages.id }).from(contentPages).where(eq(contentPages.slug, "home"));
+  const [product] = await e2eDb().select({ id: products.id }).from(products).limit(1);
+  const samples = { "content/[id]": String(home.id), "catalog/products/[id]": String(product.id) };
   await signIn(page, "marketing@halles.test", DEMO_PASSWORD);
-  for (const path of backOfficePages()) {
+  for (const path of backOfficePages(samples)) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(200);
     await expect(page.getByTestId("staff-identity")).toContainText("Marketing");

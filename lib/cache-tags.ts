@@ -9,4 +9,6 @@ export const TAGS = {
   category: (slug: string) => `category:${slug}`,
   /** Stock levels of one store. */
   stock: (storeId: number) => `stock:${storeId}`,
+  /** A content page by slug ("home" for the home page): its published revision. */
+  page: (slug: string) => `page:${slug}`,
 } as const;

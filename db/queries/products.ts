@@ -232,11 +232,14 @@ function emptyListing(query: ListingQuery): Omit<Listing, "corrections"> {
 /** Cards for a hand-picked set: featured products on the home page, related products. */
 export async function listProductCards(
   db: Executor,
-  options: { storeId: number; featured?: boolean; categoryId?: number; excludeId?: number; limit: number },
+  options: { storeId: number; featured?: boolean; categoryId?: number; categoryIds?: number[]; dietaryTag?: DietaryTag; slugs?: string[]; excludeId?: number; limit: number },
 ): Promise<ProductCard[]> {
   const where: SQL[] = [sql`p.active`];
   if (options.featured) where.push(sql`p.featured`);
   if (options.categoryId !== undefined) where.push(sql`p.category_id = ${options.categoryId}`);
+  if (options.categoryIds) where.push(sql`p.category_id = any(${textArray(options.categoryIds.map(String))}::int[])`);
+  if (options.dietaryTag) where.push(sql`p.dietary_tags @> array[${options.dietaryTag}]::dietary_tag[]`);
+  if (options.slugs) where.push(sql`p.slug = any(${textArray(options.slugs)}::text[])`);
   if (options.excludeId !== undefined) where.push(sql`p.id <> ${options.excludeId}`);
   const rows = await db.execute<CardRow>(sql`
     select ${cardColumns}, ${firstImage("p")}

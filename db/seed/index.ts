@@ -5,7 +5,8 @@ import { deploymentMode, isRealDeployment, type DeploymentMode } from "@/lib/dep
 import type { Database } from "../client";
 import { seedBrands } from "./brands";
 import { HANDWRITTEN_PRODUCTS, type ProductSeed } from "./catalog-data";
-import { seedCategories } from "./categories";
+import { CATEGORY_TREE, seedCategories } from "./categories";
+import { seedHomePage } from "./content";
 import { seedStores } from "./stores";
 import { seedUsers } from "./users";
 import { syntheticProducts } from "./synthetic";
@@ -71,6 +72,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
     }
     await flush();
 
+    await seedHomePage(tx, CATEGORY_TREE[0]?.slug);
     // The typo-correction lexicon is built from product names and keywords.
     await tx.execute(sql`refresh materialized view search_terms`);
     return summary;

@@ -49,6 +49,7 @@ const catalogVariant = () => ({
   price: euroText(),
 });
 const dietField = () => one(["organic", "vegan", "gluten_free", "keto"]).map((tag) => `diet-${tag}`);
+const pageIdField = () => one(["1", "2", "0", "-1", "2147483648", "x"]);
 const amount = () => one(["0", "1", "3", "1150", "-1", "1.5", "99999999999", ""]);
 
 export const ACTION_PROFILES: Record<string, ActionProfile> = {
@@ -80,6 +81,25 @@ export const ACTION_PROFILES: Record<string, ActionProfile> = {
     fields: (ctx) => ({ orderId: orderId(ctx), requestId: fc.uuid(), kind: one(["whole", "lines", "amount", "all"]), amount: one(["1.50", "1,50", "-3", "1e9", ""]), reason: text() }),
     patternFields: () => fc.uuid().map((id) => `line-${id}`),
   },
+  "lib/backoffice/content-actions.ts:createLandingPage": { takes: "state", fields: () => ({ title: text(), slug: one(["summer-market", "home", "Bad Slug", "a--b", ""]) }) },
+  "lib/backoffice/content-actions.ts:savePageDraft": {
+    takes: "state",
+    fields: () => ({
+      id: pageIdField(),
+      version: pageIdField(),
+      title: text(),
+      description: text(),
+      blocks: one(["[]", '[{"type":"hero","title":"x","text":"","link":{"label":"go","href":"javascript:alert(1)"}}]', '[{"type":"richText","doc":{"type":"doc","content":[{"type":"script"}]}}]', "{", "null", '[{"type":"image","mediaId":"x","alt":""}]']),
+    }),
+    patternFields: () => fc.integer({ min: -1, max: 40 }).map((i) => `blockMedia.${i}`),
+  },
+  "lib/backoffice/content-actions.ts:publishPage": { takes: "state", fields: () => ({ id: pageIdField(), version: pageIdField() }) },
+  "lib/backoffice/content-actions.ts:unpublishPage": { takes: "state", fields: () => ({ id: pageIdField() }) },
+  "lib/backoffice/content-actions.ts:schedulePage": {
+    takes: "state",
+    fields: () => ({ id: pageIdField(), version: pageIdField(), publishAt: one(["", "2030-01-01T10:00", "2020-01-01T10:00", "2030-02-30T10:00", "soon"]), unpublishAt: one(["", "2030-01-02T10:00", "x"]) }),
+  },
+  "lib/backoffice/content-actions.ts:restoreRevision": { takes: "state", fields: () => ({ id: pageIdField(), version: pageIdField(), revisionId: pageIdField() }) },
   "lib/backoffice/staff-actions.ts:createStaff": {
     takes: "state",
     fields: (ctx) => ({ name: text(), email: email(ctx), role: one(["agent", "marketing", "admin", "customer", "root"]) }),

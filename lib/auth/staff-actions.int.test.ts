@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { createDatabase, type Database } from "@/db/client";
 import { setStaffStores } from "@/db/queries/users";
-import { orders, slots, stores, users, type UserRole } from "@/db/schema";
+import { contentPages, orders, slots, stores, users, type UserRole } from "@/db/schema";
 import { NOT_ALLOWED, validatedActionWithUser } from "@/lib/actions";
 import { STORE_ROLES } from "@/lib/backoffice/access";
 import { accessOf, NOT_FOUND_ANSWER, ORDER_FIELD, STORE_FIELD, type BackOfficeAccess } from "@/lib/backoffice/action";
@@ -25,6 +25,8 @@ vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<obje
 // Auth.js decodes the session cookie; the stub stands in for it with the signed-in user's id and
 // session version (the guards still read the user, their role and stores, from the database).
 const signedIn = vi.hoisted(() => ({ userId: null as string | null, sessionVersion: 0 }));
+// Draft mode (content previews) needs a request; the routes only switch it on or off.
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), draftMode: async () => ({ isEnabled: false, enable: () => {}, disable: () => {} }) }));
 vi.mock("@/auth", () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId }, sessionVersion: signedIn.sessionVersion } : null) }));
 
 const ROOT = process.cwd();
@@ -89,6 +91,8 @@ let storeA: { id: number; slug: string };
 let storeB: { id: number; slug: string };
 let orderA: string;
 let orderB: string;
+/** Path parameters of routes that act on neither a store nor an order (a content page's id). */
+let unscopedParams: Record<string, string>;
 
 function signInAs(person: Person | null) {
   signedIn.userId = person?.id ?? null;
@@ -145,6 +149,8 @@ beforeAll(async () => {
   people.deactivatedAdmin = await newStaff("admin", [], true);
   orderA = await newOrder(storeA.id, people.customer.id);
   orderB = await newOrder(storeB.id, people.customer.id);
+  const [page] = await db.insert(contentPages).values({ kind: "landing", slug: `access-${randomUUID().slice(0, 8)}`, title: "Access" }).returning({ id: contentPages.id });
+  unscopedParams = { id: String(page.id) };
 });
 
 afterAll(() => close());
@@ -249,7 +255,7 @@ describe("back-office access, per action and route (issue 7)", () => {
     const access = accessOf(handler);
     expect(access, `${name} has no access rule: wrap it in backOfficeRoute (lib/backoffice/route.ts)`).toBeDefined();
     const call = async (store: "A" | "B") => {
-      const params = access!.scope === "store" ? { store: (store === "A" ? storeA : storeB).slug } : access!.scope === "order" ? { orderId: store === "A" ? orderA : orderB } : {};
+      const params = access!.scope === "store" ? { store: (store === "A" ? storeA : storeB).slug } : access!.scope === "order" ? { orderId: store === "A" ? orderA : orderB } : unscopedParams;
       return (await handler(new Request("http://localhost/api/admin/test"), { params: Promise.resolve(params) })) as Response;
     };
     for (const role of (["customer", "marketing", "agent", "admin"] as const).filter((r) => !access!.roles.includes(r))) {

@@ -27,6 +27,12 @@ const ACTION_NAMES: Record<string, string> = {
   "product.photo_add": "Added a product photo",
   "product.photo_move": "Moved a product photo",
   "product.photo_remove": "Removed a product photo",
+  "content.create": "Created a content page",
+  "content.save": "Saved a content page",
+  "content.publish": "Published a content page",
+  "content.unpublish": "Unpublished a content page",
+  "content.schedule": "Scheduled a content page",
+  "content.restore": "Restored a content page revision",
 };
 
 /** Marketing's changes: the catalog (lib/backoffice/catalog-actions.ts) and promotions. */

@@ -16,7 +16,8 @@ export function backOfficeRoute<P extends Params>(
   const route = apiHandler(
     async (request: Request, context: { params: Promise<P> }) => {
       const user = await requireApiRole(access.roles);
-      const params = await context.params;
+      // A route without dynamic segments gets no params.
+      const params = ((await context?.params) ?? {}) as P;
       const place = await resolvePlace(user, access.scope, params[access.scope === "store" ? STORE_FIELD : ORDER_FIELD]);
       if (!place) throw new ApiError("not_found", "Not found.");
       return handler(request, { params, user, place });

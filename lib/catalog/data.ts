@@ -32,6 +32,16 @@ async function getNextPromotionChange(): Promise<number | null> {
   return at;
 }
 
+/**
+ * For a `'use cache'` read that shows product cards (their promotion badges): tags it with
+ * `promotions` and sets its life ("minutes", ending at the next promotion boundary). Call it once,
+ * in place of `cacheLife`.
+ */
+export async function cacheWithPromotions(): Promise<void> {
+  cacheTag(TAGS.promotions);
+  cacheLifeUntil(await getNextPromotionChange());
+}
+
 export async function getStore(segment: string) {
   "use cache";
   cacheTag(TAGS.stores);
@@ -68,31 +78,30 @@ export async function getCategory(slug: string) {
 
 export async function getCategoryListing(storeId: number, slug: string, params: ListingParams) {
   "use cache";
-  cacheTag(TAGS.catalog, TAGS.category(slug), TAGS.stock(storeId), TAGS.promotions);
-  const [found, nextChange] = await Promise.all([getCategory(slug), getNextPromotionChange()]);
-  cacheLifeUntil(nextChange);
+  cacheTag(TAGS.catalog, TAGS.category(slug), TAGS.stock(storeId));
+  const [found] = await Promise.all([getCategory(slug), cacheWithPromotions()]);
   if (!found) return null;
   return { ...found, listing: await listProducts(getDb(), { storeId, categoryIds: found.ids, params }) };
 }
 
 export async function getSearchListing(storeId: number, params: ListingParams) {
   "use cache";
-  cacheTag(TAGS.catalog, TAGS.stock(storeId), TAGS.promotions);
-  cacheLifeUntil(await getNextPromotionChange());
+  cacheTag(TAGS.catalog, TAGS.stock(storeId));
+  await cacheWithPromotions();
   return listProducts(getDb(), { storeId, params });
 }
 
 export async function getFeaturedProducts(storeId: number) {
   "use cache";
-  cacheTag(TAGS.catalog, TAGS.stock(storeId), TAGS.promotions);
-  cacheLifeUntil(await getNextPromotionChange());
+  cacheTag(TAGS.catalog, TAGS.stock(storeId));
+  await cacheWithPromotions();
   return listProductCards(getDb(), { storeId, featured: true, limit: 12 });
 }
 
 export async function getProductPage(storeId: number, slug: string) {
   "use cache";
-  cacheTag(TAGS.catalog, TAGS.product(slug), TAGS.stock(storeId), TAGS.promotions);
-  cacheLifeUntil(await getNextPromotionChange());
+  cacheTag(TAGS.catalog, TAGS.product(slug), TAGS.stock(storeId));
+  await cacheWithPromotions();
   const detail = await getProductDetail(getDb(), slug, storeId);
   if (!detail) return null;
   const [tree, related] = await Promise.all([

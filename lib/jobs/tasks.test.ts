@@ -6,6 +6,7 @@ const orderId = "0b9f6a52-4c1d-4a7e-9d38-2f0b8c1e6a11";
 describe("task registry", () => {
   it("knows every task", () => {
     expect(TASK_NAMES.sort()).toEqual([
+      "apply-content-schedule",
       "apply-price-changes",
       "capture-payment",
       "close-stripe-payment",

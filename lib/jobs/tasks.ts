@@ -40,6 +40,8 @@ export const TASK_PAYLOADS = {
   // Scheduler: applies the price changes that are due (price_changes); `changeId` names the one a
   // job was enqueued for at its effective time, the minute cron sends none. Either applies all due.
   "apply-price-changes": z.object({ changeId: z.number().int().positive().optional() }),
+  // Scheduler: applies content pages' scheduled publish/unpublish; one page at its time, or every due page (cron).
+  "apply-content-schedule": z.object({ pageId: z.number().int().positive().optional() }),
   // Cache tags of the storefront to expire (lib/cache-tags.ts), e.g. a store's stock.
   "refresh-storefront": z.object({ tags: z.array(z.string().regex(/^[a-z]+(:[a-z0-9-]+)?$/).max(100)).min(1).max(50) }),
 } as const;

@@ -16,6 +16,7 @@ describe("internalPath", () => {
   it("maps storefront pages to store-scoped routes", () => {
     expect(internalPath("/", qs(), "lyon")).toBe("/at/lyon");
     expect(internalPath("/p/bananas", qs(), "lyon")).toBe("/at/lyon/p/bananas");
+    expect(internalPath("/l/summer-market", qs(), "lyon")).toBe("/at/lyon/l/summer-market");
     expect(internalPath("/c/fruit", qs(), "lyon")).toBe("/at/lyon/c/fruit/-");
   });
 

@@ -35,6 +35,7 @@ export function internalPath(
   const isSlug = slug !== undefined && slugPattern.test(slug) && slug.length <= 120;
   if (section === "c" && isSlug) return `/at/${store}/c/${slug}/${encodeListingSegment(search)}`;
   if (section === "p" && isSlug) return `/at/${store}/p/${slug}`;
+  if (section === "l" && isSlug) return `/at/${store}/l/${slug}`;
   if (section === "search" && slug === undefined) {
     const canonical = serializeListingParams(parseListingParams(search));
     if (canonical && !isPopularSearch(`${store}?${canonical}`)) return `/at/${store}/search-fresh?${canonical}`;

@@ -16,6 +16,8 @@ const slug = `:slug(${SLUG_PATTERN})`;
 const plainPages: { source: string; destination: string; missing?: { type: "query"; key: string }[] }[] = [
   { source: "/", destination: "/at/:store" },
   { source: `/p/${slug}`, destination: "/at/:store/p/:slug" },
+  // Landing pages built in the back office (content pages).
+  { source: `/l/${slug}`, destination: "/at/:store/l/:slug" },
   { source: `/c/${slug}`, destination: "/at/:store/c/:slug/-", missing: noListingQuery },
   { source: "/stores", destination: "/at/:store/stores/-", missing: [{ type: "query", key: "postcode" }] },
   // Account pages: dynamic (they read the session), but rendered inside the store's layout.

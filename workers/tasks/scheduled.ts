@@ -3,6 +3,7 @@
 // days ahead.
 import { flagExpiringAuthorizations } from "@/db/queries/capture";
 import { applyDuePriceChanges } from "@/db/queries/price-changes";
+import { applyContentSchedules } from "@/db/queries/content";
 import { expireUnpaidOrders } from "@/db/queries/order-lifecycle";
 import { pruneEmailTokens } from "@/db/queries/email-tokens";
 import { pruneRateLimits } from "@/db/queries/rate-limits";
@@ -55,3 +56,11 @@ export const applyPriceChangesTask: TaskHandler<"apply-price-changes"> = async (
   if (applied.length) ctx.log.info({ changes: applied.map((c) => c.id) }, "price changes applied");
   return { applied: applied.length };
 };
+
+/**
+ * Content pages' scheduled publish and unpublish: one page at its time (a job enqueued with
+ * run_at when it was scheduled), or every due page (the per-minute cron, a safety net). Idempotent;
+ * the storefront's refresh is enqueued in the same transaction.
+ */
+export const applyContentScheduleTask: TaskHandler<"apply-content-schedule"> = async (payload, ctx) =>
+  ctx.db.transaction((tx) => applyContentSchedules(tx, { pageId: payload.pageId }));

@@ -6,6 +6,7 @@ import { ADMIN_ROLES, MARKETING_ROLES, STORE_ROLES } from "@/lib/backoffice/acce
 const SECTIONS: { href: string; label: string; roles: readonly UserRole[] }[] = [
   { href: "/admin", label: "Stores", roles: STORE_ROLES },
   { href: "/admin/catalog", label: "Catalog", roles: MARKETING_ROLES },
+  { href: "/admin/content", label: "Content", roles: MARKETING_ROLES },
   { href: "/admin/staff", label: "Staff", roles: ADMIN_ROLES },
   { href: "/admin/audit", label: "Audit log", roles: ADMIN_ROLES },
   { href: "/admin/promotions", label: "Promotions", roles: MARKETING_ROLES },

@@ -29,6 +29,12 @@ export default function AdminHome() {
 }
 
 /** Marketing's sections (admins see them too). */
+const MARKETING_TOOLS = [
+  { href: "/admin/catalog", title: "Catalog and prices", text: "Products, variants, store prices, scheduled price changes, categories.", open: "Open the catalog" },
+  { href: "/admin/content", title: "Content pages", text: "The home page and landing pages: blocks, preview, publishing and history.", open: "Edit pages" },
+  { href: "/admin/promotions", title: "Promotions", text: "Codes, multi-buys and category discounts.", open: "Open promotions" },
+];
+
 function MarketingHome() {
   return (
     <section aria-labelledby="marketing-heading" className="mt-6" data-testid="marketing-home">
@@ -36,13 +42,15 @@ function MarketingHome() {
         Marketing
       </h2>
       <ul className="mt-3 grid gap-3 sm:grid-cols-2">
-        <li className="rounded-xl border border-stone-200 bg-white p-4">
-          <h3 className="text-lg font-bold">Catalog and prices</h3>
-          <p className="text-sm text-stone-600">Products, variants, store prices, scheduled price changes, categories.</p>
-          <Link href="/admin/catalog" className="mt-3 inline-block rounded-full bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
-            Open the catalog
-          </Link>
-        </li>
+        {MARKETING_TOOLS.map((tool) => (
+          <li key={tool.href} className="rounded-xl border border-stone-200 bg-white p-4">
+            <h3 className="text-lg font-bold">{tool.title}</h3>
+            <p className="text-sm text-stone-600">{tool.text}</p>
+            <Link href={tool.href} className="mt-3 inline-block rounded-full bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">
+              {tool.open}
+            </Link>
+          </li>
+        ))}
       </ul>
     </section>
   );
