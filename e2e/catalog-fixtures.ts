@@ -2,7 +2,8 @@
 // own what it counts, never the demo catalog that other tests buy from at the same time.
 import { randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
-import { categories, productVariants, products, stockLevels, stores } from "@/db/schema";
+import { brands, categories, productVariants, products, stockLevels, stores } from "@/db/schema";
+import { refreshToken } from "@/lib/storefront/refresh-token";
 import { e2eDb } from "./order-fixtures";
 
 export type OwnProduct = { productId: number; variantId: number; slug: string; name: string; priceCents: number };
@@ -45,4 +46,43 @@ export async function availableAt(storeSlug: string, variantId: number): Promise
     .innerJoin(stores, eq(stores.id, stockLevels.storeId))
     .where(and(eq(stores.slug, storeSlug), eq(stockLevels.variantId, variantId)));
   return row.quantity - row.reserved;
+}
+
+/** A category of the test's own (under the first aisle) holding one product at €1.99, in stock everywhere. */
+export async function ownCategoryProduct(tag: string, text: { name?: string; description?: string; brand?: string } = {}) {
+  const db = e2eDb();
+  const suffix = randomBytes(4).toString("hex");
+  const [aisle] = await db.select({ id: categories.id }).from(categories).where(isNull(categories.parentId)).limit(1);
+  const [category] = await db
+    .insert(categories)
+    .values({ parentId: aisle.id, slug: `e2e-${tag}-${suffix}`, name: `Test shelf ${suffix}`, position: 999 })
+    .returning({ id: categories.id, slug: categories.slug });
+  const [brand] = text.brand ? await db.insert(brands).values({ slug: `e2e-brand-${suffix}`, name: text.brand }).returning({ id: brands.id }) : [undefined];
+  const slug = `e2e-${tag}-${suffix}`;
+  const name = text.name ?? `Test ${tag} ${suffix}`;
+  const [product] = await db
+    .insert(products)
+    .values({ slug, name, description: text.description ?? "Made by an end-to-end test.", categoryId: category.id, brandId: brand?.id, vatRateBp: 550 })
+    .returning({ id: products.id });
+  const [variant] = await db
+    .insert(productVariants)
+    .values({ productId: product.id, sku: slug, sizeLabel: "1 piece", sellingMode: "unit", priceCents: 199, netQuantity: 1, unitPriceBasis: "piece", isDefault: true })
+    .returning({ id: productVariants.id });
+  const allStores = await db.select({ id: stores.id }).from(stores);
+  await db.insert(stockLevels).values(allStores.map((s) => ({ storeId: s.id, variantId: variant.id, quantity: 50 })));
+  await expireCatalogCache();
+  return { productId: product.id, variantId: variant.id, slug, name, sku: slug, categorySlug: category.slug };
+}
+
+/**
+ * Written straight into the database, the new category is unknown to the cached category tree:
+ * expire the catalog's cache as the workers do after a change they make (lib/jobs/tasks.ts).
+ */
+async function expireCatalogCache() {
+  const response = await fetch(new URL("/api/internal/revalidate", process.env.BASE_URL ?? "http://127.0.0.1:3100"), {
+    method: "POST",
+    headers: { authorization: `Bearer ${refreshToken(process.env.AUTH_SECRET ?? "")}`, "content-type": "application/json" },
+    body: JSON.stringify({ tags: ["catalog"] }),
+  });
+  if (response.status !== 200) throw new Error(`the storefront refresh answered ${response.status}`);
 }

@@ -3,54 +3,13 @@
 // beside its field, keeping what was typed; markup in a product's text shows as text, never runs.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { isNull } from "drizzle-orm";
 import { ean13CheckDigit } from "@/db/seed/codes";
-import { brands, categories, productVariants, products, stockLevels, stores } from "@/db/schema";
-import { refreshToken } from "@/lib/storefront/refresh-token";
 import { signInAs, staffAccount } from "./backoffice-fixtures";
+import { ownCategoryProduct } from "./catalog-fixtures";
 import { expect, expectAccessible, test } from "./fixtures";
-import { closeDb, e2eDb } from "./order-fixtures";
+import { closeDb } from "./order-fixtures";
 
 test.afterAll(() => closeDb());
-
-/** A category of the test's own (under the first aisle) holding one product at €1.99, in stock everywhere. */
-async function ownCategoryProduct(tag: string, text: { name?: string; description?: string; brand?: string } = {}) {
-  const db = e2eDb();
-  const suffix = randomBytes(4).toString("hex");
-  const [aisle] = await db.select({ id: categories.id }).from(categories).where(isNull(categories.parentId)).limit(1);
-  const [category] = await db
-    .insert(categories)
-    .values({ parentId: aisle.id, slug: `e2e-${tag}-${suffix}`, name: `Test shelf ${suffix}`, position: 999 })
-    .returning({ id: categories.id, slug: categories.slug });
-  const [brand] = text.brand ? await db.insert(brands).values({ slug: `e2e-brand-${suffix}`, name: text.brand }).returning({ id: brands.id }) : [undefined];
-  const slug = `e2e-${tag}-${suffix}`;
-  const name = text.name ?? `Test ${tag} ${suffix}`;
-  const [product] = await db
-    .insert(products)
-    .values({ slug, name, description: text.description ?? "Made by an end-to-end test.", categoryId: category.id, brandId: brand?.id, vatRateBp: 550 })
-    .returning({ id: products.id });
-  const [variant] = await db
-    .insert(productVariants)
-    .values({ productId: product.id, sku: slug, sizeLabel: "1 piece", sellingMode: "unit", priceCents: 199, netQuantity: 1, unitPriceBasis: "piece", isDefault: true })
-    .returning({ id: productVariants.id });
-  const allStores = await db.select({ id: stores.id }).from(stores);
-  await db.insert(stockLevels).values(allStores.map((s) => ({ storeId: s.id, variantId: variant.id, quantity: 50 })));
-  await expireCatalogCache();
-  return { productId: product.id, variantId: variant.id, slug, name, sku: slug, categorySlug: category.slug };
-}
-
-/**
- * Written straight into the database, the new category is unknown to the cached category tree:
- * expire the catalog's cache as the workers do after a change they make (lib/jobs/tasks.ts).
- */
-async function expireCatalogCache() {
-  const response = await fetch(new URL("/api/internal/revalidate", process.env.BASE_URL ?? "http://127.0.0.1:3100"), {
-    method: "POST",
-    headers: { authorization: `Bearer ${refreshToken(process.env.AUTH_SECRET ?? "")}`, "content-type": "application/json" },
-    body: JSON.stringify({ tags: ["catalog"] }),
-  });
-  expect(response.status).toBe(200);
-}
 
 /** What a visitor who reloads sees, within 5 s. */
 async function expectPriceWithin5s(page: Page, url: string, price: (page: Page) => ReturnType<Page["getByTestId"]>, text: string) {

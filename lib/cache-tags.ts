@@ -2,6 +2,8 @@
 export const TAGS = {
   /** Anything in the catalog: categories, brands, products, prices. */
   catalog: "catalog",
+  /** Live automatic promotions (badges on cards and product pages); expired by every promotion change and window boundary. */
+  promotions: "promotions",
   stores: "stores",
   product: (slug: string) => `product:${slug}`,
   category: (slug: string) => `category:${slug}`,

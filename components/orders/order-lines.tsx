@@ -7,9 +7,11 @@ import { formatQuantity } from "@/lib/basket/pricing";
 import { formatCents } from "@/lib/catalog/pricing";
 import { orderVatBreakdown } from "@/lib/mail/order-emails";
 import { pickOutcomeText } from "@/lib/picking/labels";
-import { pickTotals } from "@/lib/picking/settle";
+import { pickedPromotions, pickTotals } from "@/lib/picking/settle";
 
-export function OrderLines({ detail: { order, lines }, heading }: { detail: Pick<OrderDetail, "order" | "lines">; heading: string }) {
+export function OrderLines({ detail: { order, lines, promotions }, heading }: { detail: Pick<OrderDetail, "order" | "lines" | "promotions">; heading: string }) {
+  // Why each line is discounted, from the promotions checkout recorded ("3 for 2", "WELCOME10 −10%").
+  const reasons = pickedPromotions(lines, promotions).map((p) => p.reasons);
   // Once picked, the amounts are the picked ones; until then, the estimates of checkout.
   const picked = order.finalTotalCents !== null ? pickTotals(lines, order.deliveryFeeCents) : null;
   const totals = picked
@@ -28,7 +30,7 @@ export function OrderLines({ detail: { order, lines }, heading }: { detail: Pick
         {heading}
       </h2>
       <ul aria-label="Items in this order" className="divide-y divide-stone-200">
-        {lines.map((line) => {
+        {lines.map((line, i) => {
           const weighed = line.sellingMode === "weight";
           return (
             <li key={line.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 py-3" data-testid="order-line">
@@ -39,7 +41,7 @@ export function OrderLines({ detail: { order, lines }, heading }: { detail: Pick
                     ? `Estimated weight ${formatQuantity(line, line.quantity)} at ${formatCents(line.unitPriceCents)} / kg`
                     : `${line.quantity} × ${formatCents(line.unitPriceCents)} · ${line.sizeLabel}`}
                 </p>
-                <LineDiscount discountCents={line.discountCents} />
+                <LineDiscount discountCents={line.discountCents} reasons={reasons[i]} />
                 <p className="text-sm text-stone-600">{line.substitution === "allow" ? "Substitute allowed if out of stock" : "No substitute"}</p>
                 {line.pickStatus && (
                   <p className="text-sm font-medium text-stone-800" data-testid="pick-outcome">

@@ -4,6 +4,7 @@ import { isMediaSrc } from "@/lib/media/sizes";
 import type { ProductCard as Card } from "@/db/queries/products";
 import { DietaryBadges } from "./dietary-badges";
 import { PriceTag } from "./price-tag";
+import { PromotionBadge } from "./promotion-badge";
 
 /** Styled by the .card rules in app/globals.css: this markup repeats 24 times per listing. */
 export function ProductCard({ product }: { product: Card }) {
@@ -12,6 +13,7 @@ export function ProductCard({ product }: { product: Card }) {
       <div className="card-media">
         {product.imageUrl && <CardImage src={product.imageUrl} alt={product.imageAlt ?? ""} />}
         {!product.inStock && <span className="card-flag">Out of stock</span>}
+        {product.promotion && <PromotionBadge promotion={product.promotion} />}
       </div>
       {product.brand && <p className="card-brand">{product.brand}</p>}
       <h3>

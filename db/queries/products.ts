@@ -16,6 +16,8 @@ import { PAGE_SIZE, type ListingParams, type Sort } from "@/lib/catalog/listing-
 import { unitPriceSqlOf } from "@/lib/catalog/pricing";
 import { effectivePriceSql, variantAlias } from "./prices";
 import { buildTsQuery, corrections, searchWords, type WordMatch } from "@/lib/catalog/search-words";
+import type { ShelfPromotion } from "@/lib/promotions/badges";
+import { shelfPromotionsSql } from "./promotions";
 
 export type ProductCard = {
   id: number;
@@ -32,6 +34,8 @@ export type ProductCard = {
   weightStepGrams: number | null;
   dietaryTags: DietaryTag[];
   inStock: boolean;
+  /** The live automatic promotion that saves the most on it, for its badge; null when none. */
+  promotion: ShelfPromotion | null;
 };
 
 export type Facets = {
@@ -79,7 +83,8 @@ const cardColumns = sql`
   v.size_label as "sizeLabel", v.selling_mode as "sellingMode", ep.price as "priceCents",
   v.net_quantity as "netQuantity", v.unit_price_basis as "unitPriceBasis", v.weight_step_grams as "weightStepGrams",
   ${unitPriceSqlOf(sql`ep.price`)} as "unitPriceCents",
-  coalesce(s.quantity - s.reserved, 0) >= coalesce(v.weight_step_grams, 1) as "inStock"`;
+  coalesce(s.quantity - s.reserved, 0) >= coalesce(v.weight_step_grams, 1) as "inStock",
+  ${shelfPromotionsSql({ id: sql`p.id`, categoryId: sql`p.category_id`, soldByUnit: sql`v.selling_mode = 'unit'` }, 1)} as promotions`;
 
 /** The price of variant `v` at the store, as `ep.price`. */
 const storePriceJoin = (storeId: number) => sql`cross join lateral (select ${effectivePriceSql(storeId, variantAlias("v"))} as price) ep`;
@@ -95,7 +100,7 @@ const firstImage = (alias: string) =>
   (select coalesce(i.url, '/media/' || i.media_id) from product_images i where i.product_id = ${alias}.id order by i.position limit 1) as "imageUrl",
   (select i.alt from product_images i where i.product_id = ${alias}.id order by i.position limit 1) as "imageAlt"`);
 
-type CardRow = ProductCard & { featured: boolean; brandSlug: string | null; unitPriceCents: number | null };
+type CardRow = Omit<ProductCard, "promotion"> & { featured: boolean; brandSlug: string | null; unitPriceCents: number | null; promotions: ShelfPromotion[] };
 
 function toCard(row: CardRow): ProductCard {
   return {
@@ -113,6 +118,7 @@ function toCard(row: CardRow): ProductCard {
     weightStepGrams: row.weightStepGrams,
     dietaryTags: row.dietaryTags,
     inStock: row.inStock,
+    promotion: row.promotions[0] ?? null,
   };
 }
 
@@ -249,12 +255,25 @@ export type ProductDetail = {
   brand: { slug: string; name: string } | null;
   variants: (typeof productVariants.$inferSelect & { available: number; inStock: boolean })[];
   images: { url: string; alt: string }[];
+  /** Live automatic promotions on the product, the biggest saving first. */
+  promotions: ShelfPromotion[];
 };
 
 /** A product with its variants, their stock at the store, and its images; null when unknown. */
 export async function getProductDetail(db: Executor, slug: string, storeId: number): Promise<ProductDetail | null> {
   const [found] = await db
-    .select({ product: products, brand: { slug: brands.slug, name: brands.name } })
+    .select({
+      product: products,
+      brand: { slug: brands.slug, name: brands.name },
+      promotions: sql<ShelfPromotion[]>`${shelfPromotionsSql(
+        {
+          id: sql`${products.id}`,
+          categoryId: sql`${products.categoryId}`,
+          soldByUnit: sql`exists (select 1 from product_variants uv where uv.product_id = ${products.id} and uv.selling_mode = 'unit')`,
+        },
+        3,
+      )}`,
+    })
     .from(products)
     .leftJoin(brands, eq(brands.id, products.brandId))
     .where(and(eq(products.slug, slug), eq(products.active, true)))
@@ -281,6 +300,7 @@ export async function getProductDetail(db: Executor, slug: string, storeId: numb
       return { ...variant, priceCents, available, inStock: available >= (variant.weightStepGrams ?? 1) };
     }),
     images,
+    promotions: found.promotions,
   };
 }
 

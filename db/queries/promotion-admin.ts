@@ -4,6 +4,7 @@ import { and, desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { categories, products, promotionRedemptions, promotions, type NewPromotion, type Promotion, type PromotionKind } from "../schema";
 import type { SessionUser } from "@/lib/auth/access";
+import { schedulePromotionWindow } from "./promotions";
 import { recordStaffAction } from "./staff-actions";
 
 export type PromotionStatus = "scheduled" | "live" | "ended" | "archived";
@@ -88,6 +89,7 @@ export async function createPromotion(tx: Executor, staff: SessionUser, input: P
   const values: NewPromotion = { ...input, createdBy: staff.id };
   const [created] = await tx.insert(promotions).values(values).onConflictDoNothing().returning();
   if (!created) return { ok: false, code: "code_taken" };
+  await schedulePromotionWindow(tx, created);
   await recordStaffAction(tx, { staffId: staff.id, action: "promotion.create", data: { promotionId: created.id, kind: created.kind, name: created.name, code: created.code } });
   return { ok: true, promotion: created };
 }
@@ -105,6 +107,7 @@ export async function updatePromotion(tx: Executor, staff: SessionUser, id: numb
   if (refused) return refused;
   if (await codeTaken(tx, input.code, id)) return { ok: false, code: "code_taken" };
   const [updated] = await tx.update(promotions).set(input).where(eq(promotions.id, id)).returning();
+  await schedulePromotionWindow(tx, updated);
   await recordStaffAction(tx, { staffId: staff.id, action: "promotion.update", data: { promotionId: id, name: updated.name, code: updated.code } });
   return { ok: true, promotion: updated };
 }
@@ -117,6 +120,7 @@ export async function archivePromotion(tx: Executor, staff: SessionUser, id: num
     .where(and(eq(promotions.id, id), eq(promotions.active, true)))
     .returning();
   if (!archived) return (await getPromotion(tx, id)) ? { ok: false, code: "archived" } : { ok: false, code: "not_found" };
+  await schedulePromotionWindow(tx, archived);
   await recordStaffAction(tx, { staffId: staff.id, action: "promotion.archive", data: { promotionId: id, name: archived.name, code: archived.code } });
   return { ok: true, promotion: archived };
 }

@@ -13,6 +13,8 @@ import { applyBasketCode, getBasketView, mergeGuestBasketIntoUser } from "./bask
 import { placeOrder, placeOrderErrorMessage, type PlaceOrderInput } from "./checkout";
 import { cancelOrder, UNPAID } from "./order-cancellation";
 import { claimOrder, finishPicking, settleOrderLine } from "./picking";
+import { getOrderDetail } from "./shopper-orders";
+import { pickedPromotions } from "@/lib/picking/settle";
 
 let db: Database;
 let close: () => Promise<void>;
@@ -143,6 +145,12 @@ describe("checkout with a code", () => {
     expect(event.data).toMatchObject({ discountCents: 500, promotions: { code: { id: code.id, discountType: "fixed", amountCents: 500 } } });
     expect(await db.select({ promotionId: promotionRedemptions.promotionId, discountCents: promotionRedemptions.discountCents }).from(promotionRedemptions).where(eq(promotionRedemptions.orderId, placed.order.id))).toEqual([
       { promotionId: code.id, discountCents: 500 },
+    ]);
+    // The order's page names why each line is discounted, from that snapshot.
+    const detail = (await getOrderDetail(db, placed.order.id))!;
+    expect(pickedPromotions(detail.lines, detail.promotions)).toEqual([
+      { discountCents: 222, reasons: [`${code.code} −€5.00`] },
+      { discountCents: 278, reasons: [`${code.code} −€5.00`] },
     ]);
   });
 });

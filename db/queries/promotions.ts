@@ -1,12 +1,14 @@
 // Promotions as the basket, checkout and cancellation use them: the live automatic rules, a
 // basket's code with the shopper's uses of it, redemptions counted atomically at checkout and
 // given back once when an order is cancelled.
-import { and, eq, gt, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { baskets, categories, orderEvents, promotionRedemptions, promotions, type Promotion } from "../schema";
 import type { AutomaticRule, CodeRule } from "@/lib/promotions/apply";
 import type { CodeRow, PromotionSnapshot } from "@/lib/promotions/basket";
 import { UUID_PATTERN } from "@/lib/ids";
+import { TAGS } from "@/lib/cache-tags";
+import { enqueueJob } from "@/lib/jobs/queue";
 
 /** Automatic promotions (multi-buy, category percent) live at `now`, not archived. */
 export function automaticRulesQuery(db: Executor, now: Date) {
@@ -131,4 +133,60 @@ export async function orderPromotionSnapshot(db: Executor, orderId: string): Pro
     .where(and(eq(orderEvents.orderId, orderId), isNull(orderEvents.fromStatus)))
     .limit(1);
   return row?.promotions ?? null;
+}
+
+/**
+ * The automatic promotions live now (database time) on one product, as a JSON array of
+ * ShelfPromotion (lib/promotions/badges.ts), the biggest saving first: a multi-buy on the product
+ * (when `soldByUnit`: multi-buys apply to items only) or a percent off its category or any category
+ * above it (as the basket resolves them). A correlated subquery, so a listing stays one query.
+ */
+export function shelfPromotionsSql(product: { id: SQL; categoryId: SQL; soldByUnit: SQL }, limit: number): SQL {
+  return sql`(select coalesce(json_agg(json_build_object(
+      'id', x.id, 'kind', x.kind, 'buyQuantity', x.buy_quantity, 'payQuantity', x.pay_quantity, 'percentBp', x.percent_bp, 'categoryName', x.category_name
+    ) order by x.saving desc, x.id), '[]'::json) from (
+    select pr.id, pr.kind, pr.buy_quantity, pr.pay_quantity, pr.percent_bp, pc.name as category_name,
+      case when pr.kind = 'multibuy' then (pr.buy_quantity - pr.pay_quantity)::float8 / pr.buy_quantity else pr.percent_bp / 10000.0::float8 end as saving
+    from promotions pr left join categories pc on pc.id = pr.category_id
+    where pr.active and pr.kind <> 'code' and pr.starts_at <= now() and (pr.ends_at is null or pr.ends_at > now())
+      and ((pr.kind = 'multibuy' and pr.product_id = ${product.id} and ${product.soldByUnit})
+        or (pr.kind = 'category_percent' and pr.category_id in (
+          with recursive up(id, parent_id) as (
+            select c.id, c.parent_id from categories c where c.id = ${product.categoryId}
+            union all select c.id, c.parent_id from categories c join up on c.id = up.parent_id)
+          select id from up)))
+    order by saving desc, pr.id
+    limit ${limit}) x)`;
+}
+
+/** The next start or end of an automatic promotion (null: none ahead): cached pages showing promotions must not outlive it. */
+export async function nextPromotionChange(db: Executor): Promise<Date | null> {
+  const [row] = await db.execute<{ at: string | Date | null }>(sql`
+    select min(t.at) as at from promotions pr cross join lateral (values (pr.starts_at), (pr.ends_at)) t(at)
+    where pr.active and pr.kind <> 'code' and t.at > now()`);
+  return row?.at ? new Date(row.at) : null;
+}
+
+/** The queue key of the job that refreshes the storefront when a promotion starts or ends. */
+export const promotionWindowJobKey = (id: number, boundary: "start" | "end") => `promotion-window:${id}:${boundary}`;
+
+/**
+ * Puts an automatic promotion's window on the cached storefront on time, in the caller's
+ * transaction: a `refresh-storefront` job (the promotions tag) at its start and at its end when
+ * they are ahead, replacing the ones of an earlier save; a boundary that is past, or an archived
+ * promotion, has its job removed. Codes are never shown on cached pages: they get none.
+ */
+export async function schedulePromotionWindow(tx: Executor, p: Pick<Promotion, "id" | "kind" | "active" | "startsAt" | "endsAt">, now = new Date()): Promise<void> {
+  const boundaries = [
+    ["start", p.startsAt],
+    ["end", p.endsAt],
+  ] as const;
+  for (const [boundary, at] of boundaries) {
+    const jobKey = promotionWindowJobKey(p.id, boundary);
+    if (p.active && p.kind !== "code" && at !== null && at > now) {
+      await enqueueJob(tx, "refresh-storefront", { tags: [TAGS.promotions] }, { jobKey, jobKeyMode: "replace", runAt: at });
+    } else {
+      await tx.execute(sql`select graphile_worker.remove_job(${jobKey})`);
+    }
+  }
 }

@@ -3,6 +3,7 @@
 import { and, asc, count, desc, eq, ne, or, sql, type SQL } from "drizzle-orm";
 import { UUID_PATTERN } from "@/lib/ids";
 import { PAYMENT_UNAVAILABLE_REASON } from "@/lib/orders/state-machine";
+import type { PromotionSnapshot } from "@/lib/promotions/basket";
 import type { Executor } from "../client";
 import { orderEvents, orderLines, orders, slots, stores, type Order, type OrderLine, type OrderStatus } from "../schema";
 
@@ -79,6 +80,8 @@ export type OrderDetail = {
   storeAddress: { street: string; postcode: string; city: string; phone: string | null };
   slot: { startsAt: Date; endsAt: Date };
   lines: OrderLine[];
+  /** The promotions checkout applied (its first event's snapshot), to say why a line is discounted. */
+  promotions: PromotionSnapshot | null;
   /** Status changes, oldest first; e-mail records (from = to) are left out. */
   timeline: OrderTimelineEvent[];
 };
@@ -102,6 +105,7 @@ async function orderDetail(db: Executor, orderId: string, scope?: SQL): Promise<
       store: summaryColumns.store,
       storeAddress: { street: stores.street, postcode: stores.postcode, city: stores.city, phone: stores.phone },
       slot: summaryColumns.slot,
+      promotions: sql<PromotionSnapshot | null>`(select e.data -> 'promotions' from order_events e where e.order_id = ${orders.id} and e.from_status is null order by e.id limit 1)`,
     })
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))

@@ -1,15 +1,18 @@
 "use server";
 // Marketing's actions on promotions (db/queries/promotion-admin.ts does the work, audited). A new
-// promotion's form sends the shopper to its page; an edit stays on it.
+// promotion's form sends the shopper to its page; an edit stays on it. Every committed change
+// expires the storefront's promotions tag (badges on cards and product pages).
 import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { archivePromotion, createPromotion, updatePromotion, type PromotionChange } from "@/db/queries/promotion-admin";
 import type { ActionState } from "@/lib/actions";
+import { TAGS } from "@/lib/cache-tags";
 import { promotionForm, promotionInput } from "@/lib/promotions/form";
 import { backOfficeAction, NOT_FOUND_ANSWER } from "./action";
 import { MARKETING_ROLES } from "./access";
+import { publishCatalogChange } from "./catalog-freshness";
 
 const access = { roles: MARKETING_ROLES, scope: "none" } as const;
 
@@ -37,6 +40,7 @@ export const savePromotion = backOfficeAction(access, promotionForm, async (form
   const id = form.id === undefined ? null : Number(form.id);
   const result = await getDb().transaction((tx) => (id === null ? createPromotion(tx, user, input) : updatePromotion(tx, user, id, input)));
   if (!result.ok) return refusal(result);
+  await publishCatalogChange([TAGS.promotions]);
   if (id === null) redirect(`/admin/promotions/${result.promotion.id}?created=1`);
   refresh();
   return { ok: true, message: "Promotion saved." };
@@ -46,6 +50,7 @@ export const savePromotion = backOfficeAction(access, promotionForm, async (form
 export const archivePromotionAction = backOfficeAction(access, z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) }), async ({ id }, user) => {
   const result = await getDb().transaction((tx) => archivePromotion(tx, user, id));
   if (!result.ok) return refusal(result);
+  await publishCatalogChange([TAGS.promotions]);
   refresh();
   return { ok: true, message: "Promotion archived." };
 });

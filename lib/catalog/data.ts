@@ -5,12 +5,42 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { findInTree, getCategoryTree } from "@/db/queries/categories";
 import { getProductDetail, listProductCards, listProducts } from "@/db/queries/products";
+import { nextPromotionChange } from "@/db/queries/promotions";
 import { findStoresDeliveringTo, getDefaultStore, getStoreBySlug, listStores } from "@/db/queries/stores";
 import { TAGS } from "@/lib/cache-tags";
 import { BUILD_SAMPLE_SEGMENT, DEFAULT_STORE_SEGMENT } from "@/lib/storefront/paths";
 import type { ListingParams } from "./listing-params";
 
+/**
+ * Catalog pages show live promotions, so their entries must not outlive a promotion's start or
+ * end: "minutes", but revalidated at the next boundary when it comes sooner. (The boundary's
+ * `refresh-storefront` job expires the promotions tag at that moment; this is the fallback.)
+ * The expiry stays above 5 minutes so that the reads remain part of the cached page.
+ */
+function cacheLifeUntil(nextChangeMs: number | null): void {
+  const seconds = nextChangeMs === null ? Infinity : Math.ceil((nextChangeMs - Date.now()) / 1000);
+  // The "minutes" profile (stale 5 min, revalidate 1 min, expire 1 h), revalidating sooner when due.
+  cacheLife({ stale: 300, revalidate: Math.min(60, Math.max(1, seconds)), expire: 3600 });
+}
 
+/** When the next automatic promotion starts or ends (ms), shared by every catalog read. */
+async function getNextPromotionChange(): Promise<number | null> {
+  "use cache";
+  cacheTag(TAGS.promotions);
+  const at = (await nextPromotionChange(getDb()))?.getTime() ?? null;
+  cacheLifeUntil(at);
+  return at;
+}
+
+/**
+ * For a `'use cache'` read that shows product cards (their promotion badges): tags it with
+ * `promotions` and sets its life ("minutes", ending at the next promotion boundary). Call it once,
+ * in place of `cacheLife`.
+ */
+export async function cacheWithPromotions(): Promise<void> {
+  cacheTag(TAGS.promotions);
+  cacheLifeUntil(await getNextPromotionChange());
+}
 
 export async function getStore(segment: string) {
   "use cache";
@@ -49,8 +79,7 @@ export async function getCategory(slug: string) {
 export async function getCategoryListing(storeId: number, slug: string, params: ListingParams) {
   "use cache";
   cacheTag(TAGS.catalog, TAGS.category(slug), TAGS.stock(storeId));
-  cacheLife("minutes");
-  const found = await getCategory(slug);
+  const [found] = await Promise.all([getCategory(slug), cacheWithPromotions()]);
   if (!found) return null;
   return { ...found, listing: await listProducts(getDb(), { storeId, categoryIds: found.ids, params }) };
 }
@@ -58,21 +87,21 @@ export async function getCategoryListing(storeId: number, slug: string, params: 
 export async function getSearchListing(storeId: number, params: ListingParams) {
   "use cache";
   cacheTag(TAGS.catalog, TAGS.stock(storeId));
-  cacheLife("minutes");
+  await cacheWithPromotions();
   return listProducts(getDb(), { storeId, params });
 }
 
 export async function getFeaturedProducts(storeId: number) {
   "use cache";
   cacheTag(TAGS.catalog, TAGS.stock(storeId));
-  cacheLife("minutes");
+  await cacheWithPromotions();
   return listProductCards(getDb(), { storeId, featured: true, limit: 12 });
 }
 
 export async function getProductPage(storeId: number, slug: string) {
   "use cache";
   cacheTag(TAGS.catalog, TAGS.product(slug), TAGS.stock(storeId));
-  cacheLife("minutes");
+  await cacheWithPromotions();
   const detail = await getProductDetail(getDb(), slug, storeId);
   if (!detail) return null;
   const [tree, related] = await Promise.all([

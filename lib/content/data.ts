@@ -2,14 +2,14 @@
 // (products of a carousel at the store, pictures), cached under the page's tag; the draft only
 // for staff in draft mode (lib/content/preview.ts), where Next.js runs the same code uncached.
 import "server-only";
-import { cacheLife, cacheTag } from "next/cache";
+import { cacheTag } from "next/cache";
 import { getDb } from "@/db/client";
 import { findInTree } from "@/db/queries/categories";
 import { getContentPageBySlug, getPublishedContent } from "@/db/queries/content";
 import { getMedia } from "@/db/queries/media";
 import { listProductCards, type ProductCard } from "@/db/queries/products";
 import { TAGS } from "@/lib/cache-tags";
-import { getCategories } from "@/lib/catalog/data";
+import { cacheWithPromotions, getCategories } from "@/lib/catalog/data";
 import { readStoredBlocks, type Block, type CarouselSource } from "./blocks";
 
 export type PictureRef = { id: string; width: number; height: number; alt: string };
@@ -59,7 +59,8 @@ export async function resolveBlocks(storeId: number, stored: unknown): Promise<R
 export async function getPublishedPage(storeId: number, slug: string): Promise<RenderedPage | null> {
   "use cache";
   cacheTag(TAGS.page(slug), TAGS.catalog, TAGS.stock(storeId));
-  cacheLife("minutes");
+  // Carousels show product cards with their promotion badges.
+  await cacheWithPromotions();
   const page = await getPublishedContent(getDb(), slug);
   if (!page) return null;
   return { slug, title: page.title, description: page.description, blocks: await resolveBlocks(storeId, page.blocks) };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LineSubstitute } from "@/db/schema";
 import type { PromotionSnapshot } from "@/lib/promotions/basket";
-import { pickedDiscounts, pickTotals, settleLine, type DiscountableLine, type PickableLine } from "./settle";
+import { pickedDiscounts, pickedPromotions, pickTotals, settleLine, type DiscountableLine, type PickableLine } from "./settle";
 
 const yoghurt: PickableLine = { sellingMode: "unit", unitPriceCents: 250, quantity: 3, lineTotalCents: 750, substitution: "allow", variantId: 1, vatRateBp: 550 };
 const apples: PickableLine = { sellingMode: "weight", unitPriceCents: 399, quantity: 1000, lineTotalCents: 399, substitution: "refuse", variantId: 2, vatRateBp: 550 };
@@ -104,7 +104,12 @@ describe("promotions on what was picked (issue 8)", () => {
     expect(totals.vat.reduce((s, v) => s + v.grossCents, 0)).toBe(499);
   });
 
+  it("says why each line is discounted (what an order's lines show)", () => {
+    expect(pickedPromotions([picked(yoghurt, 3, 750), picked(apples, 1100, 439)], snapshot(percent)).map((l) => l.reasons)).toEqual([["3 for 2", "TEN −10%"], ["TEN −10%"]]);
+  });
+
   it("takes nothing off an order placed without promotions", () => {
     expect(pickedDiscounts([picked(yoghurt, 3, 750)], null)).toEqual([0]);
+    expect(pickedPromotions([picked(yoghurt, 3, 750)], null)).toEqual([{ discountCents: 0, reasons: [] }]);
   });
 });

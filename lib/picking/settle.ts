@@ -89,7 +89,15 @@ export type DiscountableLine = PickableLine & Pick<OrderLine, "pickStatus" | "pi
  * its share of the code. A line not settled yet counts as ordered. No snapshot: no discounts.
  */
 export function pickedDiscounts(lines: readonly DiscountableLine[], snapshot: PromotionSnapshot | null): number[] {
-  if (!snapshot) return lines.map(() => 0);
+  return pickedPromotions(lines, snapshot).map((d) => d.discountCents);
+}
+
+/**
+ * Each line's discount as pickedDiscounts computes it, with its reasons ("3 for 2", "WELCOME10
+ * −10%"): what an order's lines show. No snapshot: no discounts, no reasons.
+ */
+export function pickedPromotions(lines: readonly DiscountableLine[], snapshot: PromotionSnapshot | null): { discountCents: number; reasons: string[] }[] {
+  if (!snapshot) return lines.map(() => ({ discountCents: 0, reasons: [] }));
   const facts = new Map(snapshot.lines.map((l) => [l.variantId, l]));
   const promoLines = lines.map((l): PromoLine => {
     const settled = l.pickStatus !== null;
@@ -105,5 +113,5 @@ export function pickedDiscounts(lines: readonly DiscountableLine[], snapshot: Pr
       vatRateBp: l.vatRateBp,
     };
   });
-  return applyPromotions(promoLines, { automatic: snapshot.automatic, code: snapshot.code }).lines.map((d) => d.discountCents);
+  return applyPromotions(promoLines, { automatic: snapshot.automatic, code: snapshot.code }).lines.map(({ discountCents, reasons }) => ({ discountCents, reasons }));
 }

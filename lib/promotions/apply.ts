@@ -54,7 +54,8 @@ export type PromotionResult = {
   applied: { promotionId: number; discountCents: number }[];
 };
 
-const percentText = (bp: number) => `${(bp / 100).toLocaleString("en-IE", { maximumFractionDigits: 2 })}%`;
+/** "10%", "12.5%". */
+export const percentText = (bp: number) => `${(bp / 100).toLocaleString("en-IE", { maximumFractionDigits: 2 })}%`;
 
 /** "3 for 2", "10% off Dairy". */
 export function ruleReason(rule: AutomaticRule): string {

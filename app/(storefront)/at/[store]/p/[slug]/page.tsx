@@ -5,6 +5,7 @@ import { AddToBasketForm } from "@/components/basket/add-to-basket-form";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
 import { DietaryBadges } from "@/components/product/dietary-badges";
 import { PriceTag } from "@/components/product/price-tag";
+import { ProductPromotions } from "@/components/product/promotion-badge";
 import { ProductGrid } from "@/components/product/product-card";
 import { ProductJsonLd } from "@/components/product/product-json-ld";
 import { StockStatus } from "@/components/product/stock-status";
@@ -36,7 +37,7 @@ export default async function ProductPage({ params }: PageProps<"/at/[store]/p/[
   const store = await requireStore(segment);
   const page = await getProductPage(store.id, slug);
   if (!page) notFound();
-  const { product, brand, variants, images, trail, related } = page;
+  const { product, brand, variants, images, trail, related, promotions } = page;
   const main = variants.find((v) => v.isDefault) ?? variants[0];
   const image = images[0];
 
@@ -77,6 +78,7 @@ export default async function ProductPage({ params }: PageProps<"/at/[store]/p/[
             </div>
             {variants.length === 1 && <AddToBasketForm variant={main} productName={product.name} inStock={main.inStock} />}
           </div>
+          <ProductPromotions promotions={promotions} />
           {variants.length > 1 && (
             <section aria-labelledby="sizes">
               <h2 id="sizes" className="mb-2 font-semibold">Sizes</h2>
