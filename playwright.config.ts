@@ -32,6 +32,6 @@ export default defineConfig({
     { name: "agent", use: { ...devices["Galaxy Tab S4"], browserName: "chromium" }, testMatch: /backoffice-.*\.spec\.ts/ },
     // Marketing edits the catalog and pages at a desk.
     { name: "marketer", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testMatch: /marketing-.*\.spec\.ts/ },
-    { name: "shopper-no-js", use: { ...devices["Desktop Chrome"], javaScriptEnabled: false }, testMatch: /no-js\.spec\.ts/ },
+    { name: "shopper-no-js", use: { ...devices["Desktop Chrome"], javaScriptEnabled: false }, testMatch: /(^|[\\/])no-js\.spec\.ts$/ },
   ],
 });

@@ -25,8 +25,14 @@ export function LiveRefresh({ url, version, label }: { url: string; version: str
     if (data !== version) router.refresh();
   }, [data, version, router]);
   return (
-    <p className="text-sm text-stone-600" data-testid="live-refresh" data-version={version}>
-      {label}
-    </p>
+    <>
+      <p className="text-sm text-stone-600" data-testid="live-refresh" data-version={version} data-needs-js>
+        {label}
+      </p>
+      {/* Shown instead without JavaScript (ShowStreamedBackOfficeWithoutJs). */}
+      <p className="text-sm text-stone-600" data-testid="live-refresh-off" data-without-js>
+        Without JavaScript this page does not update by itself: reload it to see changes.
+      </p>
+    </>
   );
 }

@@ -34,27 +34,34 @@ export function ScanBox({ orderId, lines }: { orderId: string; lines: ScanLine[]
   };
 
   return (
-    <form
-      className="rounded-2xl border-2 border-brand-700 bg-white p-4"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const code = input.current?.value.trim() ?? "";
-        if (input.current) input.current.value = "";
-        if (code) scan(code);
-      }}
-    >
-      <label htmlFor="scan" className="block text-lg font-semibold">
-        Scan or type a barcode
-      </label>
-      <div className="mt-2 flex gap-2">
-        <input ref={input} id="scan" name="ean" inputMode="numeric" autoComplete="off" autoFocus className="min-h-12 w-full rounded-lg border border-stone-300 px-3 text-lg" />
-        <button type="submit" disabled={pending} className="min-h-12 rounded-full bg-brand-700 px-5 font-semibold text-white disabled:opacity-60">
-          Enter
-        </button>
-      </div>
-      <p role="status" aria-live="polite" className="mt-2 min-h-6 font-medium" data-testid="scan-status">
-        {pending ? "Saving…" : message}
+    <>
+      {/* Without JavaScript (ShowStreamedBackOfficeWithoutJs) the box is hidden and this says why. */}
+      <p className="rounded-2xl border border-stone-200 bg-white p-4 text-stone-700" data-without-js data-testid="scan-off">
+        Scanning needs JavaScript: mark each item in the list below.
       </p>
-    </form>
+      <form
+        data-needs-js
+        className="rounded-2xl border-2 border-brand-700 bg-white p-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const code = input.current?.value.trim() ?? "";
+          if (input.current) input.current.value = "";
+          if (code) scan(code);
+        }}
+      >
+        <label htmlFor="scan" className="block text-lg font-semibold">
+          Scan or type a barcode
+        </label>
+        <div className="mt-2 flex gap-2">
+          <input ref={input} id="scan" name="ean" inputMode="numeric" autoComplete="off" autoFocus className="min-h-12 w-full rounded-lg border border-stone-300 px-3 text-lg" />
+          <button type="submit" disabled={pending} className="min-h-12 rounded-full bg-brand-700 px-5 font-semibold text-white disabled:opacity-60">
+            Enter
+          </button>
+        </div>
+        <p role="status" aria-live="polite" className="mt-2 min-h-6 font-medium" data-testid="scan-status">
+          {pending ? "Saving…" : message}
+        </p>
+      </form>
+    </>
   );
 }

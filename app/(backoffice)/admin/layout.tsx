@@ -1,14 +1,23 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { ShowStreamedBackOfficeWithoutJs } from "@/components/layout/show-streamed-content";
 import { BackOfficeNav } from "./nav";
 import { ROLE_NAMES, StaffGate } from "./staff-gate";
 
 export const metadata: Metadata = { title: { default: "Back office", template: "%s · Halles back office" }, robots: { index: false, follow: false } };
 
+const checkingAccess = (
+  <p className="mx-auto max-w-7xl px-4 py-8 text-stone-600" data-stream-fallback>
+    Checking your access…
+  </p>
+);
+
+// Everything under the header streams in behind the staff gate; without JavaScript,
+// ShowStreamedBackOfficeWithoutJs shows it in place of the loading messages (docs/backoffice.md).
 export default function BackOfficeLayout({ children }: LayoutProps<"/admin">) {
   return (
-    <div className="min-h-screen bg-stone-50">
+    <div className="min-h-screen bg-stone-50" data-backoffice-shell>
       <header className="border-b border-stone-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <Link href="/admin" className="text-xl font-extrabold tracking-tight text-brand-700">
@@ -20,11 +29,11 @@ export default function BackOfficeLayout({ children }: LayoutProps<"/admin">) {
         </div>
       </header>
       <main id="main">
-        <Suspense fallback={<p className="mx-auto max-w-7xl px-4 py-8 text-stone-600">Checking your access…</p>}>
+        <Suspense fallback={checkingAccess}>
           <StaffGate returnTo="/admin">
             {(user) => (
               <>
-                <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 pt-4">
+                <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 pt-4" data-backoffice-bar>
                   <BackOfficeNav role={user.role} />
                   <p className="text-sm text-stone-600" data-testid="staff-identity">
                     Signed in as {user.name} · {ROLE_NAMES[user.role]}
@@ -36,6 +45,7 @@ export default function BackOfficeLayout({ children }: LayoutProps<"/admin">) {
           </StaffGate>
         </Suspense>
       </main>
+      <ShowStreamedBackOfficeWithoutJs />
     </div>
   );
 }

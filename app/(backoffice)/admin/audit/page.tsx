@@ -18,7 +18,7 @@ export default function AuditPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
       <h1 className="text-3xl font-extrabold">Audit log</h1>
-      <Suspense fallback={<p className="mt-4 text-stone-600">Loading the audit log…</p>}>
+      <Suspense fallback={<p className="mt-4 text-stone-600" data-stream-fallback>Loading the audit log…</p>}>
         <StaffGate returnTo="/admin/audit" roles={ADMIN_ROLES}>
           {() => <AuditLog searchParams={searchParams} />}
         </StaffGate>

@@ -19,7 +19,7 @@ const one = (value: string | string[] | undefined) => (Array.isArray(value) ? va
 export default function CatalogPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
-      <Suspense fallback={<p className="text-stone-600">Loading the catalog…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading the catalog…</p>}>
         <StaffGate returnTo="/admin/catalog" roles={MARKETING_ROLES}>
           {() => <ProductList searchParams={searchParams} />}
         </StaffGate>

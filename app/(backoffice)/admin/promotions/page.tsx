@@ -21,7 +21,7 @@ const NEW_LINKS = [
 export default function PromotionsPage() {
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
-      <Suspense fallback={<p className="text-stone-600">Loading promotions…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading promotions…</p>}>
         <StaffGate returnTo="/admin/promotions" roles={MARKETING_ROLES}>
           {() => <PromotionList />}
         </StaffGate>

@@ -16,7 +16,7 @@ type Props = PageProps<"/admin/staff">;
 export default function StaffPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
-      <Suspense fallback={<p className="text-stone-600">Loading staff accounts…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading staff accounts…</p>}>
         <StaffGate returnTo="/admin/staff" roles={ADMIN_ROLES}>
           {() => <StaffList searchParams={searchParams} />}
         </StaffGate>

@@ -19,7 +19,7 @@ export default function CategoriesPage() {
         </Link>
       </nav>
       <h1 className="mt-2 text-3xl font-extrabold">Categories</h1>
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <StaffGate returnTo="/admin/catalog/categories" roles={MARKETING_ROLES}>
           {() => <CategoryTree />}
         </StaffGate>

@@ -17,7 +17,7 @@ export default function CatalogCsvPage() {
         </Link>
       </nav>
       <h1 className="mt-2 text-3xl font-extrabold">Catalog CSV</h1>
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <StaffGate returnTo="/admin/catalog/import" roles={MARKETING_ROLES}>
           {() => (
             <>

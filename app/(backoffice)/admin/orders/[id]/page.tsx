@@ -37,7 +37,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default function StaffOrderPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-5xl space-y-6 px-4 py-6">
-      <Suspense fallback={<p className="text-stone-600">Loading the order…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading the order…</p>}>
         <StaffOrder params={params} searchParams={searchParams} />
       </Suspense>
     </div>

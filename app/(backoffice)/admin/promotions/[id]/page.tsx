@@ -23,7 +23,7 @@ export default function PromotionPage({ params, searchParams }: Props) {
           Promotions
         </Link>
       </nav>
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <StaffGate returnTo="/admin/promotions" roles={MARKETING_ROLES}>
           {() => <EditPromotion params={params} searchParams={searchParams} />}
         </StaffGate>

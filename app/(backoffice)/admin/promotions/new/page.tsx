@@ -25,7 +25,7 @@ export default function NewPromotionPage({ searchParams }: Props) {
           Promotions
         </Link>
       </nav>
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <StaffGate returnTo="/admin/promotions/new" roles={MARKETING_ROLES}>
           {() => <NewPromotion searchParams={searchParams} />}
         </StaffGate>

@@ -35,7 +35,7 @@ export default function StaffMemberPage({ params, searchParams }: Props) {
           Staff accounts
         </Link>
       </nav>
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <StaffMember params={params} searchParams={searchParams} />
       </Suspense>
     </div>

@@ -20,7 +20,7 @@ export default function NewStaffPage() {
       </nav>
       <h1 className="mt-2 text-3xl font-extrabold">New staff account</h1>
       <p className="mt-1 text-stone-700">We e-mail the new member a link to choose their password. Nobody else ever knows it.</p>
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <StaffGate returnTo="/admin/staff/new" roles={ADMIN_ROLES}>
           {() => <NewStaffForm />}
         </StaffGate>

@@ -45,7 +45,7 @@ export default function ProductPage({ params, searchParams }: Props) {
           Catalog
         </Link>
       </nav>
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <ProductEditor params={params} searchParams={searchParams} />
       </Suspense>
     </div>

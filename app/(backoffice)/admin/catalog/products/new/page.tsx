@@ -19,7 +19,7 @@ export default function NewProductPage() {
         </Link>
       </nav>
       <h1 className="mt-2 text-3xl font-extrabold">New product</h1>
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <StaffGate returnTo="/admin/catalog/products/new" roles={MARKETING_ROLES}>
           {async () => (
             <div className="mt-6">

@@ -38,7 +38,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default function PickPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-4xl space-y-6 px-4 py-6">
-      <Suspense fallback={<p className="text-stone-600">Loading the picking list…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading the picking list…</p>}>
         <Picking params={params} searchParams={searchParams} />
       </Suspense>
     </div>

@@ -37,7 +37,7 @@ const longDay = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "lo
 export default function QueuePage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-7xl space-y-5 px-4 py-6">
-      <Suspense fallback={<p className="text-stone-600">Loading the queue…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading the queue…</p>}>
         <Queue params={params} searchParams={searchParams} />
       </Suspense>
     </div>

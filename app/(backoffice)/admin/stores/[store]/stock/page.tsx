@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default function StockPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-7xl px-4 py-8">
-      <Suspense fallback={<p className="text-stone-600">Loading stock…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading stock…</p>}>
         <Stock params={params} searchParams={searchParams} />
       </Suspense>
     </div>

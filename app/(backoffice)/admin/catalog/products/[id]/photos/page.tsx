@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default function ProductPhotosPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto max-w-4xl px-4 py-8">
-      <Suspense fallback={<p className="text-stone-600">Loading…</p>}>
+      <Suspense fallback={<p className="text-stone-600" data-stream-fallback>Loading…</p>}>
         <ProductPhotos params={params} searchParams={searchParams} />
       </Suspense>
     </div>
