@@ -152,6 +152,11 @@ describe("store prices", () => {
     const product = await createTestProduct(db, "store-set", { priceCents: 300 });
     const set = await db.transaction((tx) => setStorePrice(tx, marketer.id, { variantId: product.variantId, storeId: paris.id, priceCents: 250 }));
     expect(set.ok).toBe(true);
+    // A price expires the product (its page and every listing showing its card) and its categories, not the whole catalog.
+    const tags = set.ok ? set.tags : [];
+    expect(tags).toContain(`product:${product.slug}`);
+    expect(tags.some((tag) => tag.startsWith("category:"))).toBe(true);
+    expect(tags).not.toContain("catalog");
     expect((await getProductDetail(db, product.slug, paris.id))!.variants[0].priceCents).toBe(250);
     await db.transaction((tx) => setStorePrice(tx, marketer.id, { variantId: product.variantId, storeId: paris.id, priceCents: 260 }));
     expect((await getAdminProduct(db, product.productId))!.storePrices).toMatchObject([{ storeId: paris.id, priceCents: 260 }]);

@@ -181,11 +181,13 @@ export async function listBrands(db: Executor) {
 // ---------------------------------------------------------------- cache tags
 
 /**
- * What a change to these products makes stale on the storefront: the catalog (search results,
- * featured and related products show names and prices), each product's page, and the listings
- * of its category and every category above it.
+ * What a change to these products makes stale on the storefront: each product's tag (its page,
+ * and every cached listing, carousel and related-products row showing its card: they tag the
+ * products they list) and the listings of its category and every category above it (their price
+ * filters and sorts). `everywhere` adds the whole catalog, for changes that can bring the product
+ * into listings that do not show it yet: a new or archived product, a new name, category or diet.
  */
-export async function productTags(db: Executor, productIds: number[]): Promise<string[]> {
+export async function productTags(db: Executor, productIds: number[], options: { everywhere?: boolean } = {}): Promise<string[]> {
   if (productIds.length === 0) return [TAGS.catalog];
   const rows = await db.execute<{ tag: string }>(sql`
     with recursive up(id, parent_id, slug) as (
@@ -195,7 +197,7 @@ export async function productTags(db: Executor, productIds: number[]): Promise<s
     )
     select 'product:' || slug as tag from products where id in ${productIds}
     union select 'category:' || slug from up`);
-  return [TAGS.catalog, ...rows.map((r) => r.tag)];
+  return [...(options.everywhere ? [TAGS.catalog] : []), ...rows.map((r) => r.tag)];
 }
 
 // ---------------------------------------------------------------- products
@@ -293,7 +295,7 @@ export async function createProduct(tx: Executor, staffId: string, input: Produc
     .values({ ...variantColumns(variant), productId: product.id, isDefault: true, position: 0 })
     .returning({ id: productVariants.id });
   await recordStaffAction(tx, { staffId, action: "catalog.product_create", data: { productId: product.id, slug, name: input.name, variantId: created.id, priceCents: variant.priceCents } });
-  return { ok: true, id: product.id, slug, tags: await productTags(tx, [product.id]) };
+  return { ok: true, id: product.id, slug, tags: await productTags(tx, [product.id], { everywhere: true }) };
 }
 
 /** Changes a product's own fields (the slug stays: links to it keep working). */
@@ -303,7 +305,7 @@ export async function updateProduct(tx: Executor, staffId: string, id: number, i
   const values = await productValues(tx, input);
   if ("ok" in values) return values;
   // Tags of the old category as well as the new one: the product leaves the old listing.
-  const oldTags = await productTags(tx, [id]);
+  const oldTags = await productTags(tx, [id], { everywhere: true });
   await tx.update(products).set(values).where(eq(products.id, id));
   const changed = Object.keys(values).filter((k) => JSON.stringify(before[k as keyof Product]) !== JSON.stringify(values[k as keyof typeof values]));
   await recordStaffAction(tx, { staffId, action: "catalog.product_update", data: { productId: id, slug: before.slug, changed } });
@@ -316,7 +318,7 @@ export async function setProductActive(tx: Executor, staffId: string, id: number
   const [row] = await tx.update(products).set({ active }).where(eq(products.id, id)).returning({ slug: products.slug });
   if (!row) return NOT_FOUND;
   await recordStaffAction(tx, { staffId, action: active ? "catalog.product_unarchive" : "catalog.product_archive", data: { productId: id, slug: row.slug } });
-  return { ok: true, slug: row.slug, tags: await productTags(tx, [id]) };
+  return { ok: true, slug: row.slug, tags: await productTags(tx, [id], { everywhere: true }) };
 }
 
 /** Adds a variant to a product (variantId null) or changes one of its variants. */

@@ -37,8 +37,8 @@ async function upload(file: File, alt: string, staffId: string): Promise<UploadS
 
 function invalidate(change: PhotoChange, message: string): ActionState {
   if (!change.ok) return NOT_FOUND_ANSWER;
+  // Listings showing the product's card carry its tag (tagListedProducts in lib/catalog/data.ts).
   revalidateTag(TAGS.product(change.slug), { expire: 0 });
-  revalidateTag(TAGS.catalog, { expire: 0 });
   refresh();
   return { ok: true, message };
 }

@@ -42,6 +42,14 @@ export async function cacheWithPromotions(): Promise<void> {
   cacheLifeUntil(await getNextPromotionChange());
 }
 
+/**
+ * Tags a cached read with each product it lists, so that a change to one product (its price, its
+ * photo) expires exactly the entries that show it. Next.js keeps at most 128 tags per entry.
+ */
+export function tagListedProducts(cards: readonly { slug: string }[]): void {
+  if (cards.length > 0) cacheTag(...cards.slice(0, 100).map((card) => TAGS.product(card.slug)));
+}
+
 export async function getStore(segment: string) {
   "use cache";
   cacheTag(TAGS.stores);
@@ -81,21 +89,27 @@ export async function getCategoryListing(storeId: number, slug: string, params: 
   cacheTag(TAGS.catalog, TAGS.category(slug), TAGS.stock(storeId));
   const [found] = await Promise.all([getCategory(slug), cacheWithPromotions()]);
   if (!found) return null;
-  return { ...found, listing: await listProducts(getDb(), { storeId, categoryIds: found.ids, params }) };
+  const listing = await listProducts(getDb(), { storeId, categoryIds: found.ids, params });
+  tagListedProducts(listing.items);
+  return { ...found, listing };
 }
 
 export async function getSearchListing(storeId: number, params: ListingParams) {
   "use cache";
   cacheTag(TAGS.catalog, TAGS.stock(storeId));
   await cacheWithPromotions();
-  return listProducts(getDb(), { storeId, params });
+  const listing = await listProducts(getDb(), { storeId, params });
+  tagListedProducts(listing.items);
+  return listing;
 }
 
 export async function getFeaturedProducts(storeId: number) {
   "use cache";
   cacheTag(TAGS.catalog, TAGS.stock(storeId));
   await cacheWithPromotions();
-  return listProductCards(getDb(), { storeId, featured: true, limit: 12 });
+  const cards = await listProductCards(getDb(), { storeId, featured: true, limit: 12 });
+  tagListedProducts(cards);
+  return cards;
 }
 
 export async function getProductPage(storeId: number, slug: string) {
@@ -108,6 +122,7 @@ export async function getProductPage(storeId: number, slug: string) {
     getCategories(),
     listProductCards(getDb(), { storeId, categoryId: detail.product.categoryId, excludeId: detail.product.id, limit: 8 }),
   ]);
+  tagListedProducts(related);
   const category = tree.flatMap((root) => [root, ...root.children]).find((c) => c.id === detail.product.categoryId);
   const trail = category ? (findInTree(tree, category.slug)?.trail ?? []) : [];
   return { ...detail, trail, related };

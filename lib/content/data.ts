@@ -9,7 +9,7 @@ import { getContentPageBySlug, getPublishedContent } from "@/db/queries/content"
 import { getMedia } from "@/db/queries/media";
 import { listProductCards, type ProductCard } from "@/db/queries/products";
 import { TAGS } from "@/lib/cache-tags";
-import { cacheWithPromotions, getCategories } from "@/lib/catalog/data";
+import { cacheWithPromotions, getCategories, tagListedProducts } from "@/lib/catalog/data";
 import { readStoredBlocks, type Block, type CarouselSource } from "./blocks";
 
 export type PictureRef = { id: string; width: number; height: number; alt: string };
@@ -63,7 +63,9 @@ export async function getPublishedPage(storeId: number, slug: string): Promise<R
   await cacheWithPromotions();
   const page = await getPublishedContent(getDb(), slug);
   if (!page) return null;
-  return { slug, title: page.title, description: page.description, blocks: await resolveBlocks(storeId, page.blocks) };
+  const blocks = await resolveBlocks(storeId, page.blocks);
+  tagListedProducts(blocks.flatMap((block) => block.products ?? []));
+  return { slug, title: page.title, description: page.description, blocks };
 }
 
 /** The draft as the storefront would show it once published: never cached (draft mode), staff only (the caller checks). */
