@@ -109,6 +109,7 @@ async function main() {
 
     // The marketer: a price every second, each followed until the product page shows it.
     const freshness: number[] = [];
+    const afterAnswer: number[] = [];
     const publishLatency: number[] = [];
     let publishing = true;
     const marketerLoop = (async () => {
@@ -116,8 +117,10 @@ async function main() {
         const started = performance.now();
         const priceCents = target.priceCents + (n % 2 === 0 ? 1 : 2) * 10;
         await publish(priceCents);
-        publishLatency.push(performance.now() - started);
+        const answered = performance.now();
+        publishLatency.push(answered - started);
         freshness.push(await secondsUntilShown(`/p/${target.slug}`, formatCents(priceCents), started));
+        afterAnswer.push(performance.now() / 1000 - answered / 1000);
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1000 - (performance.now() - started))));
       }
     })();
@@ -128,6 +131,7 @@ async function main() {
 
     const publishP = percentiles(publishLatency);
     const fresh = percentiles(freshness.map((s) => s * 1000));
+    const shownAfterAnswer = percentiles(afterAnswer.map((s) => s * 1000));
     const ratio = busy.rps / quiet.rps;
     const table = [
       `Marketing bench: ${connections} connections · ${duration} s per phase · pages ${paths.join(", ")} · ${new Date().toISOString().slice(0, 10)}`,
@@ -138,7 +142,8 @@ async function main() {
       "",
       `Throughput kept while publishing: **${(ratio * 100).toFixed(0)} %** (goal ≥ 80 %).`,
       `Prices published: ${publishLatency.length}; the action answered in p50 ${publishP.p50.toFixed(0)} ms, p99 ${publishP.p99.toFixed(0)} ms; ` +
-        `the product page showed the new price after p50 ${(fresh.p50 / 1000).toFixed(2)} s, max ${(Math.max(...freshness)).toFixed(2)} s (goal ≤ 5 s).`,
+        `the product page showed the new price p50 ${(fresh.p50 / 1000).toFixed(2)} s, max ${Math.max(...freshness).toFixed(2)} s after the click ` +
+        `(p50 ${(shownAfterAnswer.p50 / 1000).toFixed(2)} s, max ${Math.max(...afterAnswer).toFixed(2)} s after the action answered) (goal ≤ 5 s).`,
     ].join("\n");
     console.log(`\n${table}\n`);
     mkdirSync("bench/results", { recursive: true });
