@@ -1,6 +1,8 @@
 // The back office without JavaScript (issue 8): its pages stream behind <Suspense>, and
 // ShowStreamedBackOfficeWithoutJs shows the streamed content in place. A marketer browses the
-// catalog and creates a product and a promotion code with plain form posts (each ends in a redirect).
+// catalog and creates a product and a promotion code with plain form posts. A form's errors come back
+// beside its fields with what was typed kept (the action answers with a redirect to the form's page,
+// carrying its state: lib/backoffice/form-flash.ts).
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { ean13CheckDigit } from "@/db/seed/codes";
@@ -43,7 +45,16 @@ test("a marketer browses the catalog and creates a product and a promotion code 
   await page.getByRole("link", { name: "New product" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "New product" })).toBeVisible();
   await expect(page.getByText("Loading…")).toBeHidden();
-  await fillNewProduct(page, suffix, body + ean13CheckDigit(body));
+  const wrongDigit = (Number(ean13CheckDigit(body)) + 1) % 10;
+  await fillNewProduct(page, suffix, `${body}${wrongDigit}`);
+  const newProduct = page.getByRole("form", { name: "New product" });
+  await expect(page.locator("#new-ean-error")).toBeVisible();
+  await expect(newProduct.getByLabel("EAN (barcode)")).toHaveValue(`${body}${wrongDigit}`);
+  await expect(newProduct.getByLabel("EAN (barcode)")).toHaveAttribute("aria-invalid", "true");
+  await expect(newProduct.getByLabel("Name")).toHaveValue(`No-JS jam ${suffix}`);
+  await expect(newProduct.getByLabel("SKU")).toHaveValue(`NOJS-${suffix}`);
+  await newProduct.getByLabel("EAN (barcode)").fill(body + ean13CheckDigit(body));
+  await newProduct.getByRole("button", { name: "Create product" }).click();
   await expect(page.getByText("Product created.")).toBeVisible();
   await expect(page.getByTestId("product-title")).toHaveText(`No-JS jam ${suffix}`);
 
@@ -53,6 +64,11 @@ test("a marketer browses the catalog and creates a product and a promotion code 
   await expect(page.getByRole("heading", { name: "New promotion code" })).toBeVisible();
   await page.getByLabel("Name shoppers read").fill("No-JS ten percent");
   await page.getByLabel("Code", { exact: true }).fill(code);
+  await page.getByLabel("Percent (if a percent)").fill("250");
+  await page.getByRole("button", { name: "Create promotion" }).click();
+  await expect(page.locator("#field-percent-error")).toBeVisible();
+  await expect(page.getByLabel("Code", { exact: true })).toHaveValue(code);
+  await expect(page.getByLabel("Percent (if a percent)")).toHaveValue("250");
   await page.getByLabel("Percent (if a percent)").fill("10");
   await page.getByRole("button", { name: "Create promotion" }).click();
   await expect(page.getByText("Promotion created.")).toBeVisible();

@@ -5,13 +5,21 @@ import { useActionState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { FormMessage } from "@/components/account/form-field";
 import type { ActionState } from "@/lib/actions";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
+import { FormKeyField, useFlashState } from "./form-flash";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-export function ActionForm({ action, children, className, label }: { action: Action; children: ReactNode; className?: string; label?: string }) {
-  const [state, formAction] = useActionState(action, {});
+/**
+ * `formKey` names the form for its answer without JavaScript (components/backoffice/form-flash.tsx);
+ * it defaults to `label`, which tells a page's forms apart.
+ */
+export function ActionForm({ action, children, className, label, formKey }: { action: Action; children: ReactNode; className?: string; label?: string; formKey?: string }) {
+  const key = keyOf(formKey ?? label ?? "form");
+  const [state, formAction] = useActionState(action, useFlashState(key, {}));
   return (
     <form action={formAction} className={className} aria-label={label}>
+      <FormKeyField formKey={key} />
       {children}
       {state.message && (
         <div className="basis-full">

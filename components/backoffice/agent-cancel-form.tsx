@@ -7,11 +7,13 @@ import { FormMessage, Field } from "@/components/account/form-field";
 import type { OrderStatus } from "@/db/schema";
 import { cancelOrderAsAgent } from "@/lib/backoffice/payment-actions";
 import { AGENT_CANCELLABLE } from "@/lib/orders/state-machine";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 type Props = { orderId: string; status: OrderStatus; captured: boolean };
 
 export function AgentCancelForm({ orderId, status, captured }: Props) {
-  const [state, action, pending] = useActionState(cancelOrderAsAgent, {});
+  const [state, action, pending] = useActionState(cancelOrderAsAgent, useFlashState(keyOf("agent-cancel", orderId), {}));
   if (!AGENT_CANCELLABLE.includes(status) && !state.ok) return null;
   return (
     <section aria-labelledby="cancel-heading" className="rounded-xl border border-stone-200 bg-white p-4">
@@ -25,6 +27,7 @@ export function AgentCancelForm({ orderId, status, captured }: Props) {
             Cancel this order…
           </summary>
           <form action={action} className="mt-3 space-y-3">
+            <FormKeyField formKey={keyOf("agent-cancel", orderId)} />
             <input type="hidden" name="orderId" value={orderId} />
             <p className="text-sm text-stone-700">
               {captured

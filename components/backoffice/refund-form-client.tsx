@@ -7,6 +7,8 @@ import { Field, FormMessage } from "@/components/account/form-field";
 import type { RefundableView } from "@/db/queries/refunds";
 import { requestRefund } from "@/lib/backoffice/payment-actions";
 import { formatCents } from "@/lib/catalog/pricing";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 type Kind = "whole" | "lines" | "amount";
 type Props = { orderId: string; requestId: string; refundable: RefundableView };
@@ -18,7 +20,7 @@ const KINDS: { value: Kind; label: string }[] = [
 ];
 
 export function RefundFormClient({ orderId, requestId, refundable }: Props) {
-  const [state, action, pending] = useActionState(requestRefund, {});
+  const [state, action, pending] = useActionState(requestRefund, useFlashState(keyOf("refund", orderId), {}));
   const [kind, setKind] = useState<Kind>((state.values?.kind as Kind | undefined) ?? "whole");
   const values = state.ok ? {} : (state.values ?? {});
   return (
@@ -28,6 +30,7 @@ export function RefundFormClient({ orderId, requestId, refundable }: Props) {
       </h2>
       <p className="text-sm text-stone-700">Up to {formatCents(refundable.refundableCents)} can still be refunded.</p>
       <form action={action} className="mt-3 space-y-4">
+        <FormKeyField formKey={keyOf("refund", orderId)} />
         <input type="hidden" name="orderId" value={orderId} />
         {/* Kept after a refused attempt (nothing was made); a new one comes with the page after a refund. */}
         <input type="hidden" name="requestId" value={state.ok ? requestId : (values.requestId ?? requestId)} />

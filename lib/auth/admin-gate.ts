@@ -8,6 +8,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/auth";
 import { getDb } from "@/db/client";
 import { findOrderStoreId, getStoreBySlug } from "@/db/queries/stores";
+import { FORM_FLASH_COOKIE, FORM_FLASH_HEADER } from "@/lib/backoffice/form-flash";
 import { checkAccess, loadSessionUser, STAFF_ROLES, worksAtStore, type SessionUser } from "./access";
 import { safeNextPath } from "./safe-path";
 
@@ -24,7 +25,7 @@ const gate = async (request: NextAuthRequest): Promise<Response> => {
   if (decision === "allowed") {
     // Another store's pages (and unknown stores and orders) do not exist: a real 404, sent before the page streams.
     if (reading && !(await pageExistsFor(user!, request.nextUrl.pathname))) return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
-    return NextResponse.next();
+    return passFormFlash(request, reading);
   }
   if (decision === "unauthenticated") {
     if (!reading) return NextResponse.json({ error: { code: "unauthorized", message: "Sign in to use the back office." } }, { status: 401 });
@@ -34,6 +35,24 @@ const gate = async (request: NextAuthRequest): Promise<Response> => {
   if (!reading) return NextResponse.json({ error: { code: "forbidden", message: "The back office is for Halles staff." } }, { status: 403 });
   return NextResponse.rewrite(new URL(STAFF_ONLY_PATH, request.url), { status: 403 });
 };
+
+/**
+ * Lets the request through with the form flash a form posted without JavaScript left
+ * (lib/backoffice/form-flash.ts): on the next page read its cookie is moved into a request header
+ * for that render only and cleared, so the errors show once. A header of that name from the
+ * client is dropped. (Clearing the cookie here while the page reads the cookie would not work: the
+ * page sees the cookies the proxy sets.)
+ */
+function passFormFlash(request: NextRequest, reading: boolean): NextResponse {
+  const flash = reading ? request.cookies.get(FORM_FLASH_COOKIE)?.value : undefined;
+  if (!flash && !request.headers.has(FORM_FLASH_HEADER)) return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.delete(FORM_FLASH_HEADER);
+  if (flash) headers.set(FORM_FLASH_HEADER, flash);
+  const response = NextResponse.next({ request: { headers } });
+  if (flash) response.cookies.set(FORM_FLASH_COOKIE, "", { path: "/admin", maxAge: 0, httpOnly: true, sameSite: "lax" });
+  return response;
+}
 
 /** A path no page answers, rendered as the app's "not found" page. */
 const NOT_FOUND_PATH = "/admin/not-found";

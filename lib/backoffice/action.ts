@@ -3,12 +3,16 @@
 // lib/auth/staff-actions.int.test.ts can find every action and check it refuses whom it must.
 // A store the agent does not work in, or an order of such a store, is answered as not found,
 // before the rest of the form is read.
+import { cookies, headers } from "next/headers";
+import { redirect, RedirectType } from "next/navigation";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { findOrderStoreId, getStoreBySlug } from "@/db/queries/stores";
 import type { Store, UserRole } from "@/db/schema";
 import { actionUser, parseAndRun, UNREADABLE_FORM, type ActionState } from "@/lib/actions";
 import { worksAtStore, type SessionUser } from "@/lib/auth/access";
+import { secureCookies } from "@/lib/env";
+import { encodeFormFlash, FORM_FLASH_COOKIE, FORM_FLASH_MAX_AGE, returnPathFrom, takeFormKey } from "./form-flash";
 
 /**
  * The form field naming the store (its slug) for `scope: "store"`, and the order (its id) for
@@ -72,7 +76,34 @@ export function backOfficeAction<S extends z.ZodType>(
     if (!(formData instanceof FormData)) return UNREADABLE_FORM;
     const place = await resolvePlace(allowed.user, access.scope, formData.get(access.scope === "store" ? STORE_FIELD : ORDER_FIELD));
     if (!place) return NOT_FOUND_ANSWER;
-    return parseAndRun(schema, formData, (data) => handler(data, allowed.user, place));
+    const form = takeFormKey(formData);
+    const state = await parseAndRun(schema, formData, (data) => handler(data, allowed.user, place));
+    if (form) await answerWithoutJs(form, state);
+    return state;
   };
   return withAccess(action, access);
+}
+
+/**
+ * A form posted without JavaScript (no `Next-Action` header: React posted it as a plain form) gets
+ * its answer as a 303 back to the page it came from, with the state in a cookie for that page's
+ * form (lib/backoffice/form-flash.ts): Next.js would answer it with a blank page. With
+ * JavaScript, and when called outside a request (tests), this does nothing.
+ */
+async function answerWithoutJs(form: string, state: ActionState): Promise<void> {
+  let request: Headers;
+  try {
+    request = await headers();
+  } catch {
+    return;
+  }
+  if (request.has("next-action")) return;
+  (await cookies()).set(FORM_FLASH_COOKIE, encodeFormFlash(form, state), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/admin",
+    maxAge: FORM_FLASH_MAX_AGE,
+    secure: secureCookies(),
+  });
+  redirect(returnPathFrom(request.get("referer"), request.get("x-forwarded-host") ?? request.get("host")), RedirectType.push);
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
+import { FormFlashFromRequest } from "@/components/backoffice/form-flash-server";
 import { ShowStreamedBackOfficeWithoutJs } from "@/components/layout/show-streamed-content";
 import { BackOfficeNav } from "./nav";
 import { ROLE_NAMES, StaffGate } from "./staff-gate";
@@ -39,7 +40,7 @@ export default function BackOfficeLayout({ children }: LayoutProps<"/admin">) {
                     Signed in as {user.name} · {ROLE_NAMES[user.role]}
                   </p>
                 </div>
-                {children}
+                <FormFlashFromRequest>{children}</FormFlashFromRequest>
               </>
             )}
           </StaffGate>

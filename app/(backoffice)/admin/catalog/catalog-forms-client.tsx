@@ -4,6 +4,7 @@
 import { useActionState, type ReactNode } from "react";
 import { Field, FormMessage, primaryButton } from "@/components/account/form-field";
 import { SelectField, TextAreaField } from "@/components/backoffice/form-fields";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
 import type { DietaryTag, SellingMode, UnitPriceBasis } from "@/db/schema";
 import type { ActionState } from "@/lib/actions";
 import {
@@ -20,6 +21,7 @@ import {
   setStorePriceAction,
   updateProductAction,
 } from "@/lib/backoffice/catalog-actions";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 type Option = { value: string; label: string };
@@ -37,10 +39,12 @@ const VAT_OPTIONS: Option[] = [
 export const eurosText = (cents: number | null | undefined) => (cents ? (cents / 100).toFixed(2) : "");
 
 /** One form bound to an action, re-keyed on each answer so that its fields show what was submitted. */
-function useForm(action: Action) {
-  const [state, formAction, pending] = useActionState(action, {});
+function useForm(action: Action, name: string, discriminator?: string | number) {
+  const formKey = keyOf(name, discriminator);
+  const [state, formAction, pending] = useActionState(action, useFlashState(formKey, {}));
   const v = state.ok === false ? state.values : undefined;
-  return { state, formAction, pending, v, errors: state.errors ?? {}, key: JSON.stringify(state) };
+  const keyField = <FormKeyField formKey={formKey} />;
+  return { state, formAction, pending, v, errors: state.errors ?? {}, key: JSON.stringify(state), keyField };
 }
 
 function Submit({ pending, children, busy = "Saving…", className = primaryButton }: { pending: boolean; children: ReactNode; busy?: string; className?: string }) {
@@ -151,9 +155,10 @@ function VariantFields({ v, errors, variant, prefix }: { v?: Record<string, stri
 
 /** A new product with its first variant. */
 export function NewProductForm({ choices }: { choices: Choices }) {
-  const f = useForm(createProductAction);
+  const f = useForm(createProductAction, "new-product");
   return (
     <form action={f.formAction} className="space-y-4" noValidate key={f.key} aria-label="New product">
+      {f.keyField}
       <FormMessage ok={f.state.ok} message={f.state.message} />
       <ProductFields v={f.v} errors={f.errors} choices={choices} />
       <fieldset className="space-y-4 rounded-lg border border-stone-200 p-3">
@@ -166,9 +171,10 @@ export function NewProductForm({ choices }: { choices: Choices }) {
 }
 
 export function EditProductForm({ product, choices }: { product: ProductValues; choices: Choices }) {
-  const f = useForm(updateProductAction);
+  const f = useForm(updateProductAction, "product", product.id);
   return (
     <form action={f.formAction} className="space-y-4" noValidate key={f.key} aria-label="Product">
+      {f.keyField}
       <input type="hidden" name="productId" value={product.id} />
       <ProductFields v={f.v} errors={f.errors} product={product} choices={choices} />
       <Submit pending={f.pending}>Save product</Submit>
@@ -179,9 +185,10 @@ export function EditProductForm({ product, choices }: { product: ProductValues; 
 
 /** Changes a variant, or adds one (no `variant`). */
 export function VariantForm({ productId, variant }: { productId: number; variant?: VariantValues }) {
-  const f = useForm(saveVariantAction);
+  const f = useForm(saveVariantAction, "variant", variant ? variant.id : `new-${productId}`);
   return (
     <form action={f.formAction} className="space-y-4" noValidate key={f.key} aria-label={variant ? `Variant ${variant.sku}` : "New variant"}>
+      {f.keyField}
       <input type="hidden" name="productId" value={productId} />
       {variant && <input type="hidden" name="variantId" value={variant.id} />}
       <VariantFields v={f.v} errors={f.errors} variant={variant} prefix={variant ? `v${variant.id}` : "nv"} />
@@ -192,9 +199,10 @@ export function VariantForm({ productId, variant }: { productId: number; variant
 }
 
 export function ArchiveForm({ productId, active }: { productId: number; active: boolean }) {
-  const f = useForm(setProductActiveAction);
+  const f = useForm(setProductActiveAction, "archive", productId);
   return (
     <form action={f.formAction} className="space-y-2">
+      {f.keyField}
       <input type="hidden" name="productId" value={productId} />
       <input type="hidden" name="active" value={active ? "false" : "true"} />
       <Submit pending={f.pending} className={secondaryButton}>
@@ -207,9 +215,10 @@ export function ArchiveForm({ productId, active }: { productId: number; active: 
 
 /** One store's price for a variant: set it, or clear it (back to the national price). */
 export function StorePriceForm({ productId, variants, stores, label }: { productId: number; variants: Option[]; stores: Option[]; label: string }) {
-  const f = useForm(setStorePriceAction);
+  const f = useForm(setStorePriceAction, "store-price", label);
   return (
     <form action={f.formAction} className="flex flex-wrap items-end gap-3" noValidate key={f.key} aria-label={label}>
+      {f.keyField}
       <input type="hidden" name="productId" value={productId} />
       <SelectField id="sp-variantId" label="Variant" name="variantId" required defaultValue={f.v?.variantId} options={variants} errors={f.errors.variantId} />
       <SelectField id="sp-storeId" label="Store" name="storeId" required defaultValue={f.v?.storeId} options={stores} errors={f.errors.storeId} />
@@ -225,9 +234,10 @@ export function StorePriceForm({ productId, variants, stores, label }: { product
 }
 
 export function ClearStorePriceForm({ productId, variantId, storeId, label }: { productId: number; variantId: number; storeId: number; label: string }) {
-  const f = useForm(setStorePriceAction);
+  const f = useForm(setStorePriceAction, "clear-store-price", `${variantId}-${storeId}`);
   return (
     <form action={f.formAction}>
+      {f.keyField}
       <input type="hidden" name="productId" value={productId} />
       <input type="hidden" name="variantId" value={variantId} />
       <input type="hidden" name="storeId" value={storeId} />
@@ -241,9 +251,10 @@ export function ClearStorePriceForm({ productId, variantId, storeId, label }: { 
 }
 
 export function ScheduleForm({ productId, variants, stores }: { productId: number; variants: Option[]; stores: Option[] }) {
-  const f = useForm(schedulePriceChangeAction);
+  const f = useForm(schedulePriceChangeAction, "schedule", productId);
   return (
     <form action={f.formAction} className="flex flex-wrap items-end gap-3" noValidate key={f.key} aria-label="Schedule a price change">
+      {f.keyField}
       <input type="hidden" name="productId" value={productId} />
       <SelectField id="pc-variantId" label="Variant" name="variantId" required defaultValue={f.v?.variantId} options={variants} errors={f.errors.variantId} />
       <SelectField id="pc-storeId" label="Where" name="storeId" required defaultValue={f.v?.storeId ?? ""} options={[{ value: "", label: "National price" }, ...stores]} errors={f.errors.storeId} />
@@ -260,9 +271,10 @@ export function ScheduleForm({ productId, variants, stores }: { productId: numbe
 }
 
 export function CancelScheduleForm({ productId, changeId }: { productId: number; changeId: number }) {
-  const f = useForm(cancelPriceChangeAction);
+  const f = useForm(cancelPriceChangeAction, "cancel-schedule", changeId);
   return (
     <form action={f.formAction}>
+      {f.keyField}
       <input type="hidden" name="productId" value={productId} />
       <input type="hidden" name="changeId" value={changeId} />
       <Submit pending={f.pending} busy="Cancelling…" className="text-sm font-semibold text-accent-600 underline">
@@ -274,9 +286,10 @@ export function CancelScheduleForm({ productId, changeId }: { productId: number;
 }
 
 export function NewCategoryForm({ parents }: { parents: Option[] }) {
-  const f = useForm(createCategoryAction);
+  const f = useForm(createCategoryAction, "new-category");
   return (
     <form action={f.formAction} className="flex flex-wrap items-end gap-3" noValidate key={f.key} aria-label="New category">
+      {f.keyField}
       <Field id="nc-name" label="Name" name="name" required maxLength={80} autoComplete="off" defaultValue={f.v?.name} errors={f.errors.name} />
       <SelectField id="nc-parentId" label="Under" name="parentId" defaultValue={f.v?.parentId ?? ""} options={[{ value: "", label: "Top level (an aisle)" }, ...parents]} errors={f.errors.parentId} />
       <Submit pending={f.pending} className={secondaryButton}>
@@ -291,13 +304,14 @@ export function NewCategoryForm({ parents }: { parents: Option[] }) {
 
 /** Rename and move one category, and its up/down buttons. */
 export function CategoryRowForms({ category, parents }: { category: { id: number; name: string; parentId: number | null }; parents: Option[] }) {
-  const rename = useForm(renameCategoryAction);
-  const move = useForm(moveCategoryAction);
-  const order = useForm(reorderCategoryAction);
+  const rename = useForm(renameCategoryAction, "rename-category", category.id);
+  const move = useForm(moveCategoryAction, "move-category", category.id);
+  const order = useForm(reorderCategoryAction, "reorder-category", category.id);
   const idOf = (name: string) => `c${category.id}-${name}`;
   return (
     <div className="flex flex-wrap items-end gap-3">
       <form action={rename.formAction} className="flex items-end gap-2" noValidate key={rename.key} aria-label={`Rename ${category.name}`}>
+        {rename.keyField}
         <input type="hidden" name="categoryId" value={category.id} />
         <Field id={idOf("name")} label="Name" name="name" required maxLength={80} autoComplete="off" defaultValue={rename.v?.name ?? category.name} errors={rename.errors.name} />
         <Submit pending={rename.pending} className={secondaryButton}>
@@ -305,6 +319,7 @@ export function CategoryRowForms({ category, parents }: { category: { id: number
         </Submit>
       </form>
       <form action={move.formAction} className="flex items-end gap-2" noValidate key={move.key} aria-label={`Move ${category.name}`}>
+        {move.keyField}
         <input type="hidden" name="categoryId" value={category.id} />
         <SelectField
           id={idOf("parentId")}
@@ -319,6 +334,7 @@ export function CategoryRowForms({ category, parents }: { category: { id: number
         </Submit>
       </form>
       <form action={order.formAction} className="flex items-end gap-1" aria-label={`Reorder ${category.name}`}>
+        {order.keyField}
         <input type="hidden" name="categoryId" value={category.id} />
         <button type="submit" name="direction" value="up" disabled={order.pending} className={secondaryButton} aria-label={`Move ${category.name} up`}>
           ↑
@@ -334,10 +350,11 @@ export function CategoryRowForms({ category, parents }: { category: { id: number
 
 /** Upload a catalog CSV: "Check" reports every row's problems and writes nothing; "Import" applies all or nothing. */
 export function ImportForm() {
-  const f = useForm(importCatalogAction);
+  const f = useForm(importCatalogAction, "import-catalog");
   const problems = f.errors.file;
   return (
     <form action={f.formAction} className="space-y-4" noValidate aria-label="Import a catalog CSV">
+      {f.keyField}
       <div>
         <label htmlFor="field-file" className="block text-sm font-medium text-stone-800">
           CSV file

@@ -6,6 +6,8 @@ import { useActionState } from "react";
 import { Field, FormMessage, primaryButton } from "@/components/account/form-field";
 import type { ActionState } from "@/lib/actions";
 import { archivePromotionAction, savePromotion } from "@/lib/backoffice/promotion-actions";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 export type PromotionFormValues = Record<string, string>;
 type Option = { id: number; name: string };
@@ -22,11 +24,12 @@ export function PromotionForm({
   products?: Option[];
   categories?: Option[];
 }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(savePromotion, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(savePromotion, useFlashState(keyOf("promotion", initial.id ?? kind), {}));
   const v = { ...initial, ...state.values };
   const e = state.errors ?? {};
   return (
     <form action={action} className="space-y-4" noValidate key={JSON.stringify(state.values ?? {})}>
+      <FormKeyField formKey={keyOf("promotion", initial.id ?? kind)} />
       <FormMessage ok={state.ok} message={state.message} />
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <input type="hidden" name="kind" value={kind} />
@@ -121,9 +124,10 @@ function Select({ label, name, options, value, errors }: { label: string; name: 
 
 /** Archive: the promotion stops applying at once. */
 export function ArchiveForm({ id }: { id: number }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(archivePromotionAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(archivePromotionAction, useFlashState(keyOf("archive-promotion", id), {}));
   return (
     <form action={action} className="space-y-2">
+      <FormKeyField formKey={keyOf("archive-promotion", id)} />
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending} className="rounded-full border border-accent-600 px-5 py-2.5 font-semibold text-accent-600 hover:bg-orange-50 disabled:opacity-60">
         Archive promotion

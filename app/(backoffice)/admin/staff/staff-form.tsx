@@ -4,6 +4,8 @@ import { useActionState, useState } from "react";
 import { Field, FormMessage, primaryButton } from "@/components/account/form-field";
 import type { ActionState } from "@/lib/actions";
 import { createStaff, deactivateStaff, reactivateStaff, updateStaff } from "@/lib/backoffice/staff-actions";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 const ROLE_OPTIONS = [
   { value: "agent", label: "Store agent" },
@@ -15,7 +17,7 @@ type StoreOption = { id: number; name: string };
 type Member = { id: string; name: string; email: string; role: string; storeIds: number[] };
 
 export function StaffForm({ stores, member }: { stores: StoreOption[]; member?: Member }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(member ? updateStaff : createStaff, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(member ? updateStaff : createStaff, useFlashState(keyOf("staff", member?.id ?? "new"), {}));
   const v = state.values;
   // After an error the form shows what was submitted; before, the account as it is.
   const role = v?.role ?? member?.role ?? "agent";
@@ -24,6 +26,7 @@ export function StaffForm({ stores, member }: { stores: StoreOption[]; member?: 
   const storeErrors = state.errors?.stores;
   return (
     <form action={action} className="space-y-4" noValidate key={JSON.stringify(v ?? {})}>
+      <FormKeyField formKey={keyOf("staff", member?.id ?? "new")} />
       <FormMessage ok={state.ok} message={state.message} />
       {member && <input type="hidden" name="id" value={member.id} />}
       <Field label="Name" name="name" required maxLength={100} autoComplete="off" defaultValue={v?.name ?? member?.name} errors={state.errors?.name} />
@@ -88,9 +91,10 @@ export function StaffForm({ stores, member }: { stores: StoreOption[]; member?: 
 
 /** Deactivate (signed out at once, refused from the next request) or reactivate an account. */
 export function ActiveToggle({ id, active }: { id: string; active: boolean }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(active ? deactivateStaff : reactivateStaff, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(active ? deactivateStaff : reactivateStaff, useFlashState(keyOf("staff-active", id), {}));
   return (
     <form action={action} className="space-y-2">
+      <FormKeyField formKey={keyOf("staff-active", id)} />
       <input type="hidden" name="id" value={id} />
       <button type="submit" disabled={pending} className="rounded-full border border-accent-600 px-5 py-2.5 font-semibold text-accent-600 hover:bg-orange-50 disabled:opacity-60">
         {active ? "Deactivate account" : "Reactivate account"}

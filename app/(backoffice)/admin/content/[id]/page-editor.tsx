@@ -11,6 +11,8 @@ import type { ActionState } from "@/lib/actions";
 import { savePageDraft } from "@/lib/backoffice/content-actions";
 import { BLOCK_LABELS, CAROUSEL_TAGS, MAX_BLOCKS, PROMO_COLOURS, type BlockType } from "@/lib/content/blocks";
 import { EMPTY_DOC } from "@/lib/content/rich-text";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 type Link = { label: string; href: string };
 type Tile = { title: string; text: string; link?: Link; colour: string };
@@ -284,6 +286,7 @@ function PageForm({ page, state, action, pending, recent, categories }: { page: 
     });
   return (
     <form action={action} noValidate className="space-y-6" aria-label="Page">
+      <FormKeyField formKey={keyOf("page", page.id)} />
       <input type="hidden" name="id" value={page.id} />
       <input type="hidden" name="version" value={v?.version ?? page.version} />
       <input type="hidden" name="blocks" value={JSON.stringify(toStored(blocks))} />
@@ -356,6 +359,6 @@ function PageForm({ page, state, action, pending, recent, categories }: { page: 
 
 /** The editor; remounted at each new version of the page, so a save or restore shows what the server holds. */
 export function PageEditor({ page, recent, categories }: { page: EditorPage; recent: PickableMedia[]; categories: CategoryOption[] }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(savePageDraft, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(savePageDraft, useFlashState(keyOf("page", page.id), {}));
   return <PageForm key={page.version} page={page} state={state} action={action} pending={pending} recent={recent} categories={categories} />;
 }

@@ -5,6 +5,8 @@ import { Field, FormMessage } from "@/components/account/form-field";
 import { ActionForm, SubmitButton } from "@/components/backoffice/action-form";
 import type { ActionState } from "@/lib/actions";
 import { publishPage, restoreRevision, schedulePage, unpublishPage } from "@/lib/backoffice/content-actions";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 const primary = "rounded-full bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60";
 const secondary = "rounded-full border border-stone-300 bg-white px-5 py-2.5 font-semibold hover:bg-stone-100 disabled:opacity-60";
@@ -32,10 +34,11 @@ export function PublishForms({ id, version, published }: { id: number; version: 
 }
 
 export function ScheduleForm({ id, version, publishAt, unpublishAt }: { id: number; version: number; publishAt: string; unpublishAt: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(schedulePage, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(schedulePage, useFlashState(keyOf("schedule-page", id), {}));
   const v = state.values;
   return (
     <form action={action} noValidate className="space-y-3" aria-label="Schedule" key={JSON.stringify(v ?? {})}>
+      <FormKeyField formKey={keyOf("schedule-page", id)} />
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <div className="grid gap-3 sm:grid-cols-2">

@@ -5,6 +5,8 @@ import { FormMessage } from "@/components/account/form-field";
 import type { ActionState } from "@/lib/actions";
 import { correctStoreStock } from "@/lib/backoffice/stock-actions";
 import { STOCK_REASONS } from "@/lib/backoffice/stock-reasons";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 const input = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 aria-invalid:border-accent-600";
 
@@ -17,12 +19,13 @@ function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 export function StockCorrectionForm({ store, variantId, weighed, productName }: { store: string; variantId: number; weighed: boolean; productName: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(correctStoreStock, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(correctStoreStock, useFlashState(keyOf("stock", `${store}-${variantId}`), {}));
   const v = state.ok === false ? state.values : undefined;
   const id = (field: string) => `stock-${variantId}-${field}`;
   const invalid = (field: string) => (state.errors?.[field] ? { "aria-invalid": true, "aria-describedby": id(`${field}-error`) } : {});
   return (
     <form action={action} className="grid gap-3 sm:grid-cols-[10rem_12rem_1fr_auto] sm:items-end" noValidate aria-label={`Correct the stock of ${productName}`}>
+      <FormKeyField formKey={keyOf("stock", `${store}-${variantId}`)} />
       <input type="hidden" name="store" value={store} />
       <input type="hidden" name="variantId" value={variantId} />
       <div>

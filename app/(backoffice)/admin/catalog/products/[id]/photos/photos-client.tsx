@@ -8,9 +8,14 @@ import { MediaPicker, type PickableMedia } from "@/components/media/media-picker
 import type { ActionState } from "@/lib/actions";
 import { addLibraryPhoto, moveProductPhoto, removeProductPhoto, uploadProductPhoto } from "@/lib/backoffice/media-actions";
 import { ACCEPTED_TYPES, MAX_UPLOAD_BYTES, TOO_LARGE_MESSAGE } from "@/lib/media/limits";
+import { FormKeyField, useFlashState } from "@/components/backoffice/form-flash";
+import { formKey as keyOf } from "@/lib/backoffice/form-flash";
 
 export function UploadPhotoForm({ productId, tooLarge }: { productId: number; tooLarge: boolean }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(uploadProductPhoto, tooLarge ? { ok: false, message: TOO_LARGE_MESSAGE, errors: { file: [TOO_LARGE_MESSAGE] } } : {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(
+    uploadProductPhoto,
+    useFlashState(keyOf("upload-photo", productId), tooLarge ? { ok: false, message: TOO_LARGE_MESSAGE, errors: { file: [TOO_LARGE_MESSAGE] } } : {}),
+  );
   const [localError, setLocalError] = useState<string | null>(null);
   const fileErrors = localError ? [localError] : state.errors?.file;
 
@@ -25,6 +30,7 @@ export function UploadPhotoForm({ productId, tooLarge }: { productId: number; to
   return (
     // React empties the form after each submission; after an error the description comes back from state.values.
     <form action={action} onSubmit={checkSize} aria-labelledby="upload-heading" className="mt-3 space-y-4 rounded-2xl border border-stone-200 bg-white p-4" noValidate>
+      <FormKeyField formKey={keyOf("upload-photo", productId)} />
       <input type="hidden" name="productId" value={productId} />
       <div>
         <label htmlFor="field-file" className="block text-sm font-medium text-stone-800">
@@ -66,9 +72,10 @@ export function UploadPhotoForm({ productId, tooLarge }: { productId: number; to
 }
 
 export function LibraryPhotoForm({ productId, library }: { productId: number; library: PickableMedia[] }) {
-  const [state, action] = useActionState<ActionState, FormData>(addLibraryPhoto, {});
+  const [state, action] = useActionState<ActionState, FormData>(addLibraryPhoto, useFlashState(keyOf("library-photo", productId), {}));
   return (
     <form action={action} aria-labelledby="library-heading" className="mt-3 space-y-4" noValidate>
+      <FormKeyField formKey={keyOf("library-photo", productId)} />
       <input type="hidden" name="productId" value={productId} />
       <MediaPicker name="mediaId" recent={library} label="Pictures uploaded before" defaultValue={state.values?.mediaId} errors={state.errors?.mediaId} />
       <Field label="Description" name="alt" id="field-library-alt" required maxLength={300} defaultValue={state.ok ? undefined : state.values?.alt} errors={state.errors?.alt} />
@@ -84,12 +91,13 @@ const smallButton = "rounded-full border border-stone-300 bg-white px-3 py-1.5 t
 
 /** Move up, move down, remove: one small form each. */
 export function PhotoActions({ productId, imageId, alt, first, last }: { productId: number; imageId: number; alt: string; first: boolean; last: boolean }) {
-  const [moved, move] = useActionState<ActionState, FormData>(moveProductPhoto, {});
-  const [removed, remove] = useActionState<ActionState, FormData>(removeProductPhoto, {});
+  const [moved, move] = useActionState<ActionState, FormData>(moveProductPhoto, useFlashState(keyOf("move-photo", imageId), {}));
+  const [removed, remove] = useActionState<ActionState, FormData>(removeProductPhoto, useFlashState(keyOf("remove-photo", imageId), {}));
   const failed = [moved, removed].find((s) => s.ok === false);
   return (
     <div className="flex flex-wrap items-center gap-2">
       <form action={move} className="flex gap-2">
+        <FormKeyField formKey={keyOf("move-photo", imageId)} />
         <input type="hidden" name="productId" value={productId} />
         <input type="hidden" name="imageId" value={imageId} />
         {!first && (
@@ -104,6 +112,7 @@ export function PhotoActions({ productId, imageId, alt, first, last }: { product
         )}
       </form>
       <form action={remove}>
+        <FormKeyField formKey={keyOf("remove-photo", imageId)} />
         <input type="hidden" name="productId" value={productId} />
         <input type="hidden" name="imageId" value={imageId} />
         <SubmitButton className={smallButton} busy="Removing…">
