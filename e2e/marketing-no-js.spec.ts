@@ -69,6 +69,12 @@ test("a marketer browses the catalog and creates a product and a promotion code 
   await expect(page.locator("#field-percent-error")).toBeVisible();
   await expect(page.getByLabel("Code", { exact: true })).toHaveValue(code);
   await expect(page.getByLabel("Percent (if a percent)")).toHaveValue("250");
+  // The answer shows once: reloaded, the form is as new.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "New promotion code" })).toBeVisible();
+  await expect(page.locator("#field-percent-error")).toBeHidden();
+  await page.getByLabel("Name shoppers read").fill("No-JS ten percent");
+  await page.getByLabel("Code", { exact: true }).fill(code);
   await page.getByLabel("Percent (if a percent)").fill("10");
   await page.getByRole("button", { name: "Create promotion" }).click();
   await expect(page.getByText("Promotion created.")).toBeVisible();
