@@ -1,5 +1,5 @@
 // A labelled form field with its error next to it; used by the sign-in, sign-up and account forms.
-import type { HTMLInputTypeAttribute } from "react";
+import type { HTMLInputTypeAttribute, ReactNode } from "react";
 
 export interface FieldProps {
   label: string;
@@ -17,13 +17,8 @@ export interface FieldProps {
 }
 
 export function Field({ label, name, type = "text", autoComplete, defaultValue, errors, hint, required, maxLength, inputMode, id = `field-${name}` }: FieldProps) {
-  const describedBy = [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-        {!required && <span className="font-normal text-stone-500"> (optional)</span>}
-      </label>
+    <FieldFrame id={id} label={label} required={required} hint={hint} errors={errors}>
       <input
         id={id}
         name={name}
@@ -34,9 +29,27 @@ export function Field({ label, name, type = "text", autoComplete, defaultValue, 
         maxLength={maxLength}
         inputMode={inputMode}
         aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={fieldDescribedBy(id, hint, errors)}
         className="mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 aria-invalid:border-accent-600"
       />
+    </FieldFrame>
+  );
+}
+
+/** The ids of a field's hint and error, for its control's aria-describedby. */
+export function fieldDescribedBy(id: string, hint?: string, errors?: string[]): string | undefined {
+  return [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's label, its control (children), its hint and its error beside it. */
+export function FieldFrame({ id, label, required, hint, errors, children }: { id: string; label: string; required?: boolean; hint?: string; errors?: string[]; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
+        {label}
+        {!required && <span className="font-normal text-stone-500"> (optional)</span>}
+      </label>
+      {children}
       {hint && (
         <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
           {hint}

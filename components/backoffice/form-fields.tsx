@@ -1,36 +1,10 @@
 // Select and text-area fields with their error beside them, styled like components/account's
 // Field (which the back-office forms use for plain inputs).
-import type { ReactNode } from "react";
+import { FieldFrame as Frame, fieldDescribedBy as described } from "@/components/account/form-field";
 
 const control = "mt-1 w-full rounded-lg border border-stone-300 bg-white px-3 py-2 aria-invalid:border-accent-600";
 
 type Common = { label: string; name: string; errors?: string[]; hint?: string; required?: boolean; id?: string };
-
-function described(id: string, hint?: string, errors?: string[]) {
-  return [hint && `${id}-hint`, errors?.length && `${id}-error`].filter(Boolean).join(" ") || undefined;
-}
-
-function Frame({ id, label, required, hint, errors, children }: Common & { id: string; children: ReactNode }) {
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-        {!required && <span className="font-normal text-stone-500"> (optional)</span>}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-600">
-          {hint}
-        </p>
-      )}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="mt-1 text-sm font-medium text-accent-600">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
 export function SelectField(props: Common & { defaultValue?: string; options: { value: string; label: string }[] }) {
   const id = props.id ?? `field-${props.name}`;

@@ -100,24 +100,7 @@ export function promotionInput(f: PromotionForm): PromotionInput {
 const euros = (cents: number) => (cents / 100).toFixed(2);
 
 /** A promotion as the form's values (editing); the last day is the one before its end. */
-export function promotionFormValues(p: {
-  id: number;
-  kind: string;
-  name: string;
-  code: string | null;
-  discountType: string | null;
-  percentBp: number | null;
-  amountCents: number | null;
-  minBasketCents: number;
-  startsAt: Date;
-  endsAt: Date | null;
-  maxUses: number | null;
-  maxUsesPerCustomer: number | null;
-  productId: number | null;
-  buyQuantity: number | null;
-  payQuantity: number | null;
-  categoryId: number | null;
-}): Record<string, string> {
+export function promotionFormValues(p: PromotionInput & { id: number }): Record<string, string> {
   const text = (n: number | null) => (n === null ? "" : String(n));
   return {
     id: String(p.id),
