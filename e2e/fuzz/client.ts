@@ -101,12 +101,14 @@ export async function send(baseUrl: string, probe: Probe, jars: Record<Session, 
     body = request.body;
     Object.assign(headers, request.headers);
   }
-  const response = await fetch(new URL(probe.url, baseUrl), {
-    method: probe.method,
-    headers,
-    body: probe.method === "GET" || probe.method === "HEAD" ? undefined : body,
-    redirect: "manual",
-    signal: AbortSignal.timeout(60_000),
+  const idempotent = probe.method === "GET" || probe.method === "HEAD";
+  const request = () =>
+    fetch(new URL(probe.url, baseUrl), { method: probe.method, headers, body: idempotent ? undefined : body, redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  // A pooled keep-alive connection the server closed just as it was reused fails with "other side
+  // closed" before the request reached the server; a browser retries an idempotent request then.
+  const response = await request().catch((error: unknown) => {
+    if (idempotent && String((error as { cause?: unknown }).cause ?? error).includes("other side closed")) return request();
+    throw error;
   });
   // Visitors stay visitors; the guest's and the customer's cookies (a renewed session…) are kept,
   // unless the request sent tampered ones instead, which the answer may clear.
