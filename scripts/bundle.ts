@@ -1,8 +1,7 @@
 // The production bundle of each service named, as its container image holds it, in <out-dir>/<service>:
 //   node --import tsx scripts/bundle.ts <out-dir> <web|order-worker|notification-worker|scheduler>...
 // The recipes (Dockerfile, workers/Dockerfile) run it in their build stage, and so does the test
-// that starts each bundle (e2e/containers.spec.ts), for all four at once. Nothing in a bundle needs tsx or a dev
-// dependency:
+// that starts each bundle (e2e/containers.spec.ts). Nothing in a bundle needs tsx or a dev dependency:
 // - web: Next.js's standalone server (`output: "standalone"`: server.js and only the node_modules
 //   files the server traces) with .next/static and public beside it, as Next.js's docs say; the
 //   front-door preload, compiled; and the migration step (migrate/db-migrate.mjs with the SQL
@@ -54,8 +53,6 @@ const compiled: BuildOptions = {
   external: ["pg-native", "typescript"],
   plugins: [withoutEmbeddedPostgres],
   tsconfig: path.join(root, "tsconfig.json"),
-  // Production code paths only: `process.env.NODE_ENV` is read at run time, as under tsx.
-  legalComments: "none",
   logLevel: "warning",
 };
 
@@ -88,9 +85,10 @@ export async function bundle(services: BundledService[], outDir: string): Promis
   const out = (service: BundledService) => path.resolve(outDir, service);
   for (const service of services) remove(out(service));
   const workers = services.filter((service) => service !== "web");
+  // The workers first: esbuild compiles them in its own process while the web bundle's files are copied.
   await Promise.all([
-    services.includes("web") ? bundleWeb(out("web")) : undefined,
     workers.length > 0 ? compile(path.resolve(outDir), Object.fromEntries(workers.map((w) => [`${w}/${BUNDLE_ENTRY.worker(w)}`, `workers/${w}.ts`]))) : undefined,
+    services.includes("web") ? bundleWeb(out("web")) : undefined,
   ]);
 }
 
