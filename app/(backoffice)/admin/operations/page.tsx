@@ -67,8 +67,6 @@ function Services({ instances }: { instances: ServiceInstance[] }) {
               <th scope="col" className={th}>State</th>
               <th scope="col" className={th}>Last heartbeat</th>
               <th scope="col" className={th}>Checks</th>
-              <th scope="col" className={th}>Version</th>
-              <th scope="col" className={th}>Started</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -76,7 +74,7 @@ function Services({ instances }: { instances: ServiceInstance[] }) {
               rows.length === 0 ? (
                 <tr key={service} data-testid="service-row" data-service={service}>
                   <th scope="row" className={`${td} font-semibold`}>{service}</th>
-                  <td className={`${td} text-stone-600`} colSpan={6}>
+                  <td className={`${td} text-stone-600`} colSpan={4}>
                     No process of this service has reported.
                   </td>
                 </tr>
@@ -86,6 +84,9 @@ function Services({ instances }: { instances: ServiceInstance[] }) {
                     <th scope="row" className={`${td} font-semibold`}>{service}</th>
                     <td className={td}>
                       {instance.hostName} · pid {instance.pid}
+                      <span className="block text-stone-600">
+                        version {instance.version}, started {formatDateTime(instance.startedAt)}
+                      </span>
                     </td>
                     <td className={td}>
                       <ServiceStatusBadge status={instance.status} />
@@ -98,8 +99,6 @@ function Services({ instances }: { instances: ServiceInstance[] }) {
                         .map(([check, value]) => `${check}: ${value}`)
                         .join(", ") || "—"}
                     </td>
-                    <td className={td}>{instance.version}</td>
-                    <td className={`${td} whitespace-nowrap`}>{formatDateTime(instance.startedAt)}</td>
                   </tr>
                 ))
               ),
@@ -178,7 +177,6 @@ function FailedJobs({ jobs }: { jobs: FailedJob[] }) {
                   <th scope="col" className={th}>Job</th>
                   <th scope="col" className={th}>Payload</th>
                   <th scope="col" className={th}>Error</th>
-                  <th scope="col" className={th}>Attempts</th>
                   <th scope="col" className={th}>Failed</th>
                   <th scope="col" className={th}>
                     <span className="sr-only">Actions</span>
@@ -192,16 +190,18 @@ function FailedJobs({ jobs }: { jobs: FailedJob[] }) {
                       {job.task}
                       <span className="block font-normal text-stone-600">#{job.id}</span>
                     </th>
-                    <td className={`${td} max-w-xs font-mono text-xs break-all`}>{summarizePayload(job.payload)}</td>
+                    <td className={`${td} max-w-48 font-mono text-xs break-all`}>{summarizePayload(job.payload)}</td>
                     <td className={`${td} max-w-md break-words`} data-testid="failed-job-error">
                       {job.lastError?.slice(0, 500) ?? "—"}
                     </td>
-                    <td className={`${td} tabular-nums`}>
-                      {job.attempts} of {job.maxAttempts}
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}>{formatDateTime(job.failedAt)}</td>
                     <td className={td}>
-                      <div className="flex gap-2">
+                      <span className="whitespace-nowrap">{formatDateTime(job.failedAt)}</span>
+                      <span className="block text-stone-600 tabular-nums">
+                        after {job.attempts} of {job.maxAttempts} attempts
+                      </span>
+                    </td>
+                    <td className={td}>
+                      <div className="flex flex-col gap-2">
                         <SubmitButton name="retry" value={job.id} className={smallButton} busy="Working…">
                           Retry<span className="sr-only"> job {job.id}</span>
                         </SubmitButton>
