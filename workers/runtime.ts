@@ -6,11 +6,13 @@ import { parseCrontab, run } from "graphile-worker";
 import pino, { type Logger } from "pino";
 import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "@/db/client";
+import { queueStats } from "@/db/queries/job-queue";
 import { assertDeploymentConfig } from "@/lib/deployment";
+import { startServiceHeartbeat } from "@/lib/health/service-heartbeat";
 import { workerEnv } from "./lib/config";
 import { startHealthServer } from "./lib/health-server";
 import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
-import { createWorkerMetrics, type QueueStats, type WorkerMetrics } from "./lib/metrics";
+import { createWorkerMetrics, type WorkerMetrics } from "./lib/metrics";
 import { tolerateOutageRejections } from "./lib/outage-rejections";
 import { superviseRunner, type SupervisedRunner } from "./lib/runner-supervisor";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
@@ -56,15 +58,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function readQueueStats(db: Database): Promise<QueueStats> {
-  const rows = await db.execute<{ task: string; ready: number; failed: number }>(sql`
-    select task_identifier as task,
-      count(*) filter (where attempts < max_attempts and locked_at is null and run_at <= now())::int as ready,
-      count(*) filter (where attempts >= max_attempts)::int as failed
-    from graphile_worker.jobs group by task_identifier`);
-  return [...rows];
-}
-
 export async function startWorkerService(options: WorkerServiceOptions): Promise<WorkerService> {
   // Before anything opens: a real deployment with test payments or captured e-mails never starts.
   const mode = assertDeploymentConfig();
@@ -74,24 +67,25 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const { db, sql: pool } = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency), {
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
   });
-  const metrics = createWorkerMetrics(options.name, () => readQueueStats(db));
+  const metrics = createWorkerMetrics(options.name, () => queueStats(db));
   const untolerate = tolerateOutageRejections({ log, registry: metrics.registry });
   let running = false;
   let runner: SupervisedRunner | null = null;
 
+  const readiness = async () => {
+    const database = await withTimeout(db.execute(sql`select 1`), READINESS_TIMEOUT_MS).then(
+      () => "ok",
+      () => "unreachable",
+    );
+    const up = running && runner !== null && runner.isRunning();
+    return { ready: database === "ok" && up, checks: { database, runner: up ? "running" : "stopped" } };
+  };
   const health = await startHealthServer({
     port: options.healthPort,
     host: env.HEALTH_HOST,
     service: options.name,
     registry: metrics.registry,
-    readiness: async () => {
-      const database = await withTimeout(db.execute(sql`select 1`), READINESS_TIMEOUT_MS).then(
-        () => "ok",
-        () => "unreachable",
-      );
-      const up = running && runner !== null && runner.isRunning();
-      return { ready: database === "ok" && up, checks: { database, runner: up ? "running" : "stopped" } };
-    },
+    readiness,
   }).catch(async (error: unknown) => {
     untolerate();
     await pool.end({ timeout: 5 });
@@ -130,6 +124,8 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
     throw error;
   }
   running = true;
+  // For the operations page: this process, its readiness, and its stop (lib/health/service-heartbeat.ts).
+  const serviceHeartbeat = startServiceHeartbeat({ db, service: options.name, log, readiness });
   const sweepIntervalMs = liveness.WORKER_SWEEP_INTERVAL_MS;
   const sweep: OrphanSweep | null =
     sweepIntervalMs > 0 ? startOrphanSweep({ db, heartbeat, intervalMs: sweepIntervalMs, log, registry: metrics.registry }) : null;
@@ -144,11 +140,13 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       const wasRunning = running;
       running = false; // readiness turns 503 at once, so traffic and orchestrators see it
       log.info("stopping: no new jobs; waiting for running ones");
+      await serviceHeartbeat.stop("stopping");
       await sweep?.stop();
       if (wasRunning) await runner?.stop().catch((error: unknown) => log.error({ err: error }, "runner did not stop cleanly"));
       await (async () => options.onShutdown?.())().catch((error: unknown) => log.error({ err: error }, "shutdown hook failed"));
       await heartbeat.close().catch(() => {}); // only now: the jobs that were running kept their heartbeat
       await health.close().catch(() => {});
+      await serviceHeartbeat.stop("stopped");
       await pool.end({ timeout: 5 });
       untolerate();
       log.info("stopped");
