@@ -8,7 +8,7 @@ import { createDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
 import { assertPortsFree } from "../lib/net/port-in-use";
-import { localAuthSecret } from "./lib/auth-secret";
+import { localAuthSecret, localServerActionsKey } from "./lib/auth-secret";
 import { readE2ePorts } from "./lib/config";
 import { createTemporaryDatabase, testServerUrl } from "./lib/postgres";
 import { run, runForExitCode } from "./lib/processes";
@@ -28,7 +28,15 @@ async function main(): Promise<number> {
     const { db, sql } = createDatabase(database.url, 2);
     await seedDatabase(db);
     await sql.end();
-    const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret() };
+    const authSecret = localAuthSecret();
+    const env = {
+      DATABASE_URL: database.url,
+      PUBLIC_URL: baseUrl,
+      NODE_ENV: "production",
+      HALLES_MODE: "demo",
+      AUTH_SECRET: authSecret,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: localServerActionsKey(authSecret),
+    };
     if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
     // Per base port, so that two runs side by side keep their own logs.
     const logDir = path.resolve(".data", "e2e-logs", String(ports.web));
