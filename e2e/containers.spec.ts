@@ -151,7 +151,8 @@ test("each service's production bundle builds as its recipe does, starts, serves
       NODE_ENV: "production",
       HALLES_MODE: "demo",
       PUBLIC_URL: publicUrl,
-      WEB_INTERNAL_URL: publicUrl,
+      // The key the build was made with (scripts/e2e.ts), as a real deployment's Secret holds it.
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? "",
       LOG_LEVEL: "info",
       AUTH_SECRET: "containers-test-secret-0123456789abcdef",
       STRIPE_SECRET_KEY: "sk_test_halles_local",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEVELOPMENT_ONLY_AUTH_SECRET } from "@/lib/auth/secret";
-import { assertDeploymentConfig, buildModeProblem, DeploymentConfigError, deploymentMode, deploymentProblems, LOCAL_WEBHOOK_SECRET } from "./deployment";
+import { assertDeploymentConfig, buildModeProblem, DeploymentConfigError, deploymentMode, deploymentProblems, LOCAL_WEBHOOK_SECRET, serverActionsKeyProblem } from "./deployment";
 
 /** A configuration a real shop could run with. */
 const live = {
@@ -99,5 +99,17 @@ describe("production safety (issue 6 item 2)", () => {
     expect(buildModeProblem("production", "staging")).toBeNull();
     expect(buildModeProblem("production", "demo")).toMatch(/HALLES_MODE=demo/);
     expect(buildModeProblem("development", "development")).toBeNull();
+  });
+});
+
+describe("the server actions' key of several web instances (issue 9)", () => {
+  it("accepts a base64 AES key of 16, 24 or 32 bytes", () => {
+    for (const bytes of [16, 24, 32]) expect(serverActionsKeyProblem({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(bytes, 7).toString("base64") })).toBeNull();
+  });
+
+  it("refuses a missing key, or one that is not a base64 AES key, naming the setting", () => {
+    for (const key of [undefined, "", "  ", "not base64!", Buffer.alloc(20, 7).toString("base64"), Buffer.alloc(32, 7).toString("base64url").replace(/=+$/, "") + "-_"]) {
+      expect(serverActionsKeyProblem({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }), String(key)).toMatch(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not (set|a base64 AES key)/);
+    }
   });
 });

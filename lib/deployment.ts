@@ -94,6 +94,21 @@ export function deploymentProblems(mode: DeploymentMode, env: Source = process.e
 }
 
 /**
+ * Why NEXT_SERVER_ACTIONS_ENCRYPTION_KEY cannot serve several web instances, or null. Next.js
+ * encrypts what server actions close over with it; without it, each build makes a key of its own
+ * and an action rendered by one instance fails on another. The web app checks it in real deployments.
+ */
+export function serverActionsKeyProblem(env: Source = process.env): string | null {
+  const key = env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY?.trim();
+  const fix = "openssl rand -base64 32, the same when building and on every web instance";
+  if (!key) return `NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set: set it (${fix}).`;
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(key) || ![16, 24, 32].includes(Buffer.from(key, "base64").length)) {
+    return `NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not a base64 AES key of 16, 24 or 32 bytes (${fix}).`;
+  }
+  return null;
+}
+
+/**
  * The mode, after checking the configuration fits it; throws DeploymentConfigError naming every
  * problem. Each service calls this before it opens a port or takes a job.
  */

@@ -1,14 +1,15 @@
 // The web app's start-up check (instrumentation.ts): the configuration must fit the deployment
-// mode (lib/deployment.ts), the build must have been made for that mode, and a real deployment's
-// database must not hold the demo accounts with their published password. Otherwise the server
-// logs why and exits before it serves anyone. Then the instance's heartbeat for the operations page.
+// mode (lib/deployment.ts), the build must have been made for that mode, a real deployment needs
+// the server actions' key its web instances share, and its database must not hold the demo
+// accounts with their published password. Otherwise the server logs why and exits before it
+// serves anyone. Then the instance's heartbeat for the operations page.
 import { inArray } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
 import { migrationStatus } from "@/db/queries/health";
 import { users } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { verifyPassword } from "@/lib/auth/password";
-import { assertDeploymentConfig, buildModeProblem, DeploymentConfigError, isRealDeployment, type BuildMode } from "@/lib/deployment";
+import { assertDeploymentConfig, buildModeProblem, DeploymentConfigError, isRealDeployment, serverActionsKeyProblem, type BuildMode } from "@/lib/deployment";
 import { startServiceHeartbeat, type ServiceHeartbeat } from "@/lib/health/service-heartbeat";
 import { logger } from "@/lib/logger";
 
@@ -29,6 +30,8 @@ export async function checkWebStart(env: Record<string, string | undefined> = pr
     const buildProblem = buildModeProblem(built, mode);
     if (buildProblem) throw new DeploymentConfigError(mode, [buildProblem]);
     if (isRealDeployment(mode)) {
+      const keyProblem = serverActionsKeyProblem(env);
+      if (keyProblem) throw new DeploymentConfigError(mode, [keyProblem]);
       const found = await accountsWithPublishedPassword(getDb()).catch((error: unknown) => {
         // The database may come up after the web app; sign-in refuses the password anyway.
         logger.warn({ err: error }, "could not check the database for demo accounts");

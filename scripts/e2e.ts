@@ -9,7 +9,7 @@ import { createDatabase } from "../db/client";
 import { runMigrations } from "../db/migrate";
 import { seedDatabase } from "../db/seed";
 import { assertPortsFree } from "../lib/net/port-in-use";
-import { localAuthSecret } from "./lib/auth-secret";
+import { localAuthSecret, localServerActionsKey } from "./lib/auth-secret";
 import { readE2ePorts } from "./lib/config";
 import { createTemporaryDatabase, testServerUrl } from "./lib/postgres";
 import { run, runForExitCode } from "./lib/processes";
@@ -20,7 +20,14 @@ async function main(): Promise<number> {
   const ports = readE2ePorts();
   const baseUrl = `http://127.0.0.1:${ports.web}`;
   // The build needs no database: what it bakes in is the mode and the public URL.
-  const env = { PUBLIC_URL: baseUrl, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret() };
+  const authSecret = localAuthSecret();
+  const env = {
+    PUBLIC_URL: baseUrl,
+    NODE_ENV: "production",
+    HALLES_MODE: "demo",
+    AUTH_SECRET: authSecret,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: localServerActionsKey(authSecret),
+  };
   const buildOnly = process.env.E2E_BUILD_ONLY === "1";
   const standIns = { useStripeTestServer: true, useMailCapture: true };
   if (!buildOnly) await assertPortsFree(stackPortClaims({ ports, ...standIns }, () => "E2E_PORT (the first of 7 ports)"));

@@ -5,7 +5,7 @@
 // before anything starts. Ctrl-C at any moment stops whatever has started, the database last.
 import { assertPortsFree } from "../lib/net/port-in-use";
 import { embeddedDataDir, openDatabase, prepareDatabase } from "./database";
-import { localAuthSecret } from "./lib/auth-secret";
+import { localAuthSecret, localServerActionsKey } from "./lib/auth-secret";
 import { buildIsStale } from "./lib/build";
 import { PORT_VARIABLES, readLocalConfig } from "./lib/config";
 import { NEXT_BIN, run } from "./lib/processes";
@@ -34,13 +34,16 @@ async function main(shutdown: Shutdown): Promise<void> {
   // under them, or got the terminal's Ctrl-C itself), and the next start does them again.
   await prepareDatabase(database.url, log);
   shutdown.signal.throwIfAborted();
+  const authSecret = localAuthSecret(config.dataDir);
   const env: Record<string, string> = {
     DATABASE_URL: database.url,
     PUBLIC_URL: publicUrl,
     NODE_ENV: "production",
     // A production build with test payments, captured e-mails and demo accounts: lib/deployment.ts.
     HALLES_MODE: "demo",
-    AUTH_SECRET: localAuthSecret(config.dataDir),
+    AUTH_SECRET: authSecret,
+    // The build and the web server must agree on it, as several instances would (docs/operations.md).
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: localServerActionsKey(authSecret),
   };
   if (buildIsStale()) {
     await shutdown.step(() => {

@@ -17,7 +17,6 @@ import { tolerateOutageRejections } from "./lib/outage-rejections";
 import { superviseRunner, type SupervisedRunner } from "./lib/runner-supervisor";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
 import { refreshStorefrontTask } from "./tasks/refresh-storefront";
-import { authSecret } from "@/lib/auth/secret";
 
 export type { TaskContext, TaskHandler, TaskHandlers } from "./lib/task-runner";
 
@@ -94,7 +93,7 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
 
   // Every service refreshes the storefront after the stock changes it commits (db/queries/stock.ts).
   const tasks: TaskHandlers = {
-    "refresh-storefront": refreshStorefrontTask({ webUrl: env.WEB_INTERNAL_URL ?? env.PUBLIC_URL, secret: authSecret() }),
+    "refresh-storefront": refreshStorefrontTask,
     ...options.tasks,
   };
 

@@ -1,5 +1,5 @@
-// The token workers present to the web app's internal refresh endpoint: derived from AUTH_SECRET,
-// which every service already holds, so there is no second secret to configure.
+// The token Halles's own scripts and tests present to the web app's internal refresh endpoint:
+// derived from AUTH_SECRET, which every service already holds, so there is no second secret.
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export function refreshToken(secret: string): string {

@@ -70,6 +70,8 @@ export type ServiceOptions = {
    * that a test can read what the service logged while it ran.
    */
   logFile?: string;
+  /** With `logFile`: false writes the output to the file only, not to the console. */
+  echo?: boolean;
 };
 
 /**
@@ -77,7 +79,7 @@ export type ServiceOptions = {
  * own); `stop` sends SIGTERM to the group and waits, with SIGKILL after the grace period.
  */
 export function startService(name: string, command: string, args: string[], env: Env = {}, options: ServiceOptions = {}): Service {
-  const { graceMs = 10_000, logFile } = options;
+  const { graceMs = 10_000, logFile, echo = true } = options;
   // Piped output is not a terminal: colours are kept as they were on the console.
   const colour = logFile && process.stdout.isTTY && env.NO_COLOR === undefined && process.env.NO_COLOR === undefined ? { FORCE_COLOR: "1" } : {};
   const child = spawn(command, args, { stdio: ["ignore", logFile ? "pipe" : "inherit", logFile ? "pipe" : "inherit"], env: { ...colour, ...process.env, ...env }, detached: true });
@@ -85,8 +87,8 @@ export function startService(name: string, command: string, args: string[], env:
   if (logFile) {
     const log = createWriteStream(logFile, { flags: "a" });
     logClosed = new Promise((resolve) => log.once("close", () => resolve()));
-    child.stdout!.on("data", (chunk: Buffer) => (process.stdout.write(chunk), log.write(chunk)));
-    child.stderr!.on("data", (chunk: Buffer) => (process.stderr.write(chunk), log.write(chunk)));
+    child.stdout!.on("data", (chunk: Buffer) => (echo && process.stdout.write(chunk), log.write(chunk)));
+    child.stderr!.on("data", (chunk: Buffer) => (echo && process.stderr.write(chunk), log.write(chunk)));
     // Both pipes drained (they close after the process exits): nothing more can be written.
     let open = 2;
     const drained = () => --open === 0 && log.end();

@@ -23,8 +23,6 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Halles <orders@halles.localhost>"),
   /** The shop's address, for the links in e-mails. */
   PUBLIC_URL: z.url().default("http://localhost:3000"),
-  /** Where workers reach the web app (storefront cache refreshes); unset, PUBLIC_URL. */
-  WEB_INTERNAL_URL: z.url().optional(),
   /** Attempts of a job before it is left failed (read by enqueueJob; documented here too). */
   JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
 });

@@ -1,6 +1,7 @@
-// POST /api/internal/revalidate: expires storefront cache tags (a store's stock, …) for the
-// workers, which change stock but cannot reach Next.js's cache themselves. Workers only: the
-// bearer token is derived from AUTH_SECRET (lib/storefront/refresh-token.ts).
+// POST /api/internal/revalidate: expires storefront cache tags (a store's stock, …) on every web
+// instance (this one's cache handler tells the others), for Halles's own scripts and tests; the
+// workers send the tags themselves (workers/tasks/refresh-storefront.ts). The bearer token is
+// derived from AUTH_SECRET (lib/storefront/refresh-token.ts).
 import { revalidateTag } from "next/cache";
 import { z } from "zod";
 import { readTextWithin } from "@/lib/api/body";
