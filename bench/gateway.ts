@@ -6,7 +6,7 @@
 // would (Accept-Encoding: gzip, deflate, br). Prints a Markdown table and writes
 // bench/results/gateway.md. Goal: pages through nginx ≥ 0.8 of the static file's throughput through
 // nginx, with p99 under 50 ms.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -36,10 +36,29 @@ const PAGES = [
 ];
 const STATIC = { name: "static file", path: "/logo.svg" };
 
-type Row = { name: string; via: string; rps: number; p50: number; p99: number; errors: number; kb: number };
+type Row = { name: string; via: string; rps: number; p50: number; p99: number; errors: number; kb: number; serverUs: number; clientUs: number };
 
-async function load(base: string, via: string, target: { name: string; path: string }): Promise<Row> {
+/** CPU seconds (user + system) of every process in a process group (a service: nginx's master and workers, next start). */
+function groupCpuSeconds(pgid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+const ownCpuSeconds = () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
+
+async function load(base: string, via: string, target: { name: string; path: string }, server: number): Promise<Row> {
+  const [server0, client0] = [groupCpuSeconds(server), ownCpuSeconds()];
   const result = await autocannon({ url: base + target.path, connections, duration, headers: BROWSER_HEADERS });
+  const requests = Math.max(result.requests.total, 1);
   const row = {
     name: target.name,
     via,
@@ -48,6 +67,9 @@ async function load(base: string, via: string, target: { name: string; path: str
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     kb: result.throughput.average / Math.max(result.requests.average, 1) / 1024,
+    // CPU per answer: the server's (nginx, or Next.js), and autocannon's, which shares the cores.
+    serverUs: ((groupCpuSeconds(server) - server0) * 1e6) / requests,
+    clientUs: ((ownCpuSeconds() - client0) * 1e6) / requests,
   };
   console.log(`${via} ${target.name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors`);
   return row;
@@ -87,10 +109,12 @@ async function main() {
     }
     const load0 = loadavg()[0];
     const rows: Row[] = [];
-    rows.push(await load(gateway.url, "nginx", STATIC));
-    for (const page of PAGES) rows.push(await load(gateway.url, "nginx", page));
-    rows.push(await load(web, "Next.js alone", STATIC));
-    for (const page of PAGES) rows.push(await load(web, "Next.js alone", page));
+    const nginx = gateway.pid;
+    const next = server.child.pid!;
+    rows.push(await load(gateway.url, "nginx", STATIC, nginx));
+    for (const page of PAGES) rows.push(await load(gateway.url, "nginx", page, nginx));
+    rows.push(await load(web, "Next.js alone", STATIC, next));
+    for (const page of PAGES) rows.push(await load(web, "Next.js alone", page, next));
     const load1 = loadavg()[0];
     const statuses = cacheStatuses(gateway);
 
@@ -98,9 +122,12 @@ async function main() {
     const table = [
       `${new Date().toISOString().slice(0, 10)} · ${availableParallelism()} cores shared by autocannon, nginx, Next.js and PostgreSQL · ${connections} connections · ${duration} s per row · load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after`,
       "",
-      "| target | through | req/s | p50 (ms) | p99 (ms) | vs. static file through nginx | kB per answer | errors |",
-      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-      ...rows.map((r) => `| ${r.name} | ${r.via} | ${r.rps} | ${r.p50} | ${r.p99} | ${(r.rps / baseline).toFixed(2)} | ${r.kb.toFixed(1)} | ${r.errors} |`),
+      "| target | through | req/s | p50 (ms) | p99 (ms) | vs. static file through nginx | kB per answer | server CPU µs per answer | autocannon CPU µs per answer | errors |",
+      "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+      ...rows.map(
+        (r) =>
+          `| ${r.name} | ${r.via} | ${r.rps} | ${r.p50} | ${r.p99} | ${(r.rps / baseline).toFixed(2)} | ${r.kb.toFixed(1)} | ${Math.round(r.serverUs)} | ${Math.round(r.clientUs)} | ${r.errors} |`,
+      ),
       "",
       `Gateway cache statuses over the run: ${Object.entries(statuses).map(([status, count]) => `${status} ${count}`).join(", ")}`,
     ].join("\n");

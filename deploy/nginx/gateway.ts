@@ -84,6 +84,8 @@ export type Gateway = {
   /** http://127.0.0.1:<port> */
   url: string;
   dir: string;
+  /** nginx's master, leader of the process group its workers are in. */
+  pid: number;
   /** Points the gateway at other web instances, without dropping a request (nginx -s reload). */
   switchUpstream: (current: string[], previous?: string[]) => void;
   stop: () => Promise<void>;
@@ -107,6 +109,7 @@ export async function startGateway(input: Omit<GatewayOptions, "listen"> & { por
   return {
     url,
     dir,
+    pid: service.child.pid!,
     switchUpstream(current, previous) {
       writeFileSync(path.join(dir, "upstream.conf"), renderUpstream(current, previous));
       const reload = spawnSync(NGINX_BIN, nginx("-s", "reload"), { encoding: "utf8" });

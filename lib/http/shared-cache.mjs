@@ -10,7 +10,7 @@
 /**
  * A second fresh: with the render of a changed page (Next.js renders it once its tag expires), a
  * storefront change shows within 5 s even on a busy machine; stale a while longer while a fresh
- * copy is fetched in the background.
+ * copy is fetched.
  */
 export const SHARED_CACHE_CONTROL = "public, s-maxage=1, stale-while-revalidate=30";
 
