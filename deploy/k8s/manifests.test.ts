@@ -213,6 +213,8 @@ describe("our rules", () => {
       RATE_LIMIT_MULTIPLIER: "test and load rigs only",
       HALLES_VERSION: "optional: the operations page shows the package version unless an overlay sets the release tag",
       HALLES_BUILD_ID: "read when the image is built, not at run time",
+      NGINX_BIN: "the gateway's launcher (deploy/nginx/gateway.ts), not the app",
+      NGINX_MODULES_DIR: "the gateway's launcher (deploy/nginx/gateway.ts), not the app",
       ...Object.fromEntries(
         ["HALLES_PG_PORT", "HALLES_DATA_DIR", "STRIPE_TEST_SERVER_PORT", "MAIL_CAPTURE_SMTP_PORT", "MAIL_CAPTURE_HTTP_PORT", "ORDER_WORKER_HEALTH_PORT", "NOTIFICATION_WORKER_HEALTH_PORT", "SCHEDULER_HEALTH_PORT", "E2E_PORT", "HALLES_TEST_PG_PORT", "CHROMIUM_PATH"].map((key) => [key, "npm start and the tests only"]),
       ),

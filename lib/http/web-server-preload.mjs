@@ -1,9 +1,11 @@
 // Loaded before the web server (node --import ./lib/http/web-server-preload.mjs …/next start):
 // every request gets its TCP peer appended to X-Forwarded-For, a page asked for on another host
 // than PUBLIC_URL's is redirected there before Next.js (or anything that sets a cookie) runs, and
-// requests Next.js would fail on (a broken path, a cross-site action) are refused with a 4xx.
+// requests Next.js would fail on (a broken path, a cross-site action) are refused with a 4xx, and
+// the storefront's shared pages are declared cacheable by shared caches (lib/http/shared-cache.mjs).
 import http from "node:http";
 import { canonicalRedirect, frontDoorRefusal, withPeerAddress } from "./front-door.mjs";
+import { isSharedPageRequest, sharedCacheControl } from "./shared-cache.mjs";
 
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 const options = { publicUrl: process.env.PUBLIC_URL, trustedHops: Number.isInteger(hops) && hops >= 0 ? hops : 0 };
@@ -23,6 +25,30 @@ http.Server.prototype.emit = function emitThroughFrontDoor(event, request, respo
       response.writeHead(307, { location, "cache-control": "no-store", "content-length": "0" }).end();
       return true;
     }
+    if (isSharedPageRequest(request)) declareSharedWhenSent(response);
   }
   return emit.call(this, event, request, response, ...rest);
 };
+
+/**
+ * Sets the shared Cache-Control as the status line goes out: Next.js sets its own just before, and
+ * whether the answer is a 200 or 404 without a cookie is only known then. Every way out passes
+ * through writeHead (Node.js calls it for implicit headers too); headers given to it win over
+ * setHeader's, so a Cache-Control among them is replaced as well.
+ */
+function declareSharedWhenSent(response) {
+  const writeHead = response.writeHead;
+  response.writeHead = function writeSharedHead(status, ...args) {
+    const headers = args.find((arg) => arg && typeof arg === "object");
+    // Raw header arrays (not used by Next.js) are not read: such an answer keeps its own header.
+    if (Array.isArray(headers)) return writeHead.call(this, status, ...args);
+    const given = headers ? Object.keys(headers) : [];
+    const setsCookie = this.hasHeader("set-cookie") || given.some((name) => name.toLowerCase() === "set-cookie");
+    const value = sharedCacheControl(status, setsCookie);
+    if (value) {
+      for (const name of given) if (name.toLowerCase() === "cache-control") delete headers[name];
+      this.setHeader("cache-control", value);
+    }
+    return writeHead.call(this, status, ...args);
+  };
+}

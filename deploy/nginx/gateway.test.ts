@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { fillTemplate, NGINX_BIN, renderGateway, renderUpstream } from "./gateway";
+
+const dir = mkdtempSync(path.join(tmpdir(), "halles-gateway-render-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the gateway's configuration (issue 9)", () => {
+  it("fills every placeholder, and refuses a template naming one it has no value for", () => {
+    expect(fillTemplate("listen {{listen}}; root {{dir}};", { listen: "80", dir: "/x" })).toBe("listen 80; root /x;");
+    expect(() => fillTemplate("listen {{port}};", { listen: "80" })).toThrow("{{port}}");
+  });
+
+  it("writes both upstreams, the previous build defaulting to the current one, and refuses what nginx would misread", () => {
+    const conf = renderUpstream(["127.0.0.1:3000", "10.0.0.2:3000"]);
+    expect(conf).toContain("upstream halles_web {\n    server 127.0.0.1:3000;\n    server 10.0.0.2:3000;\n    keepalive 64;\n}");
+    expect(conf).toContain("upstream halles_web_previous {\n    server 127.0.0.1:3000;");
+    expect(renderUpstream(["a:1"], ["b:2"])).toContain("upstream halles_web_previous {\n    server b:2;");
+    for (const bad of ["127.0.0.1", "x:1; server evil:80", "http://a:1"]) expect(() => renderUpstream([bad]), bad).toThrow();
+  });
+
+  it("renders a configuration nginx accepts, with the run folder's own paths", () => {
+    const conf = renderGateway({ dir, listen: "127.0.0.1:3999", upstreams: ["127.0.0.1:3998"], upstreamHost: "127.0.0.1:3998", workerProcesses: 1 });
+    const halles = readFileSync(path.join(dir, "halles.conf"), "utf8");
+    expect(halles).not.toMatch(/\{\{/);
+    expect(halles).toContain("listen 127.0.0.1:3999;");
+    expect(halles).toContain(`include ${path.join(dir, "upstream.conf")};`);
+    expect(halles).toContain("proxy_set_header Host 127.0.0.1:3998;");
+    const check = spawnSync(NGINX_BIN, ["-t", "-p", dir, "-c", conf, "-e", path.join(dir, "error.log")], { encoding: "utf8" });
+    expect(check.stderr).toContain("test is successful");
+  });
+});

@@ -1,0 +1,153 @@
+// The gateway's configuration rendered from deploy/nginx/*.conf, and nginx started on it: for the
+// tests, the bench and blue-green runs (a run folder of its own: config, pid, logs, temp, cache),
+// and for production (`render` writes halles.conf and upstream.conf for /etc/nginx).
+//   node --import tsx deploy/nginx/gateway.ts --listen 8080 --upstream 127.0.0.1:3000 [--dir .data/gateway]
+//   node --import tsx deploy/nginx/gateway.ts render --out /etc/nginx/halles --listen 80 --upstream 10.0.0.5:3000 …
+import { spawnSync } from "node:child_process";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { startService, waitForUrl, type Service } from "../../scripts/lib/processes";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const NGINX_BIN = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
+const MODULES_DIR = process.env.NGINX_MODULES_DIR ?? "/usr/lib/nginx/modules";
+
+/** `host:port`, `[v6]:port` or `unix:/path`: what nginx's `server` directive takes. */
+const serverAddress = z.string().regex(/^(?:unix:\/\S+|\[[0-9a-fA-F:.]+\]:\d{1,5}|[A-Za-z0-9.-]+:\d{1,5})$/, "must be host:port or unix:/path");
+
+const optionsSchema = z.object({
+  /** Where this gateway's files go (for `render`, only the config). */
+  dir: z.string().min(1),
+  /** What `listen` takes: a port, or address:port. */
+  listen: z.union([z.number().int().min(1).max(65_535), z.string().regex(/^(?:\S+:)?\d{1,5}$/)]),
+  /** The web instances serving now. */
+  upstreams: z.array(serverAddress).min(1),
+  /** The build before a blue-green switch, asked for static assets the current one does not have. */
+  previousUpstreams: z.array(serverAddress).min(1).optional(),
+  /** The Host header passed on: the client's by default; a test sets PUBLIC_URL's host. */
+  upstreamHost: z.string().regex(/^(?:\$http_host|[A-Za-z0-9.:[\]-]+)$/).default("$http_host"),
+  /** Where the caches live (default: <dir>/cache). */
+  cacheDir: z.string().optional(),
+  workerProcesses: z.union([z.number().int().min(1), z.literal("auto")]).default("auto"),
+  /** The buffered access log's file (default <dir>/access.log), or false for none (the bench). */
+  accessLog: z.union([z.string().min(1), z.literal(false)]).optional(),
+});
+export type GatewayOptions = z.input<typeof optionsSchema>;
+
+/** Replaces every {{name}}; a name without a value is a mistake in the template. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    if (!(name in values)) throw new Error(`deploy/nginx: no value for {{${name}}}`);
+    return values[name];
+  });
+}
+
+/** The upstream include: blue-green rewrites it, then reloads nginx. */
+export function renderUpstream(current: string[], previous: string[] = current): string {
+  const block = (name: string, servers: string[]) =>
+    [`upstream ${name} {`, ...servers.map((s) => `    server ${serverAddress.parse(s)};`), "    keepalive 64;", "}"].join("\n");
+  return `# Written by deploy/nginx/gateway.ts.\n${block("halles_web", current)}\n${block("halles_web_previous", previous)}\n`;
+}
+
+/** Writes halles.conf, upstream.conf and nginx.conf into `dir`; returns nginx.conf's path. */
+export function renderGateway(input: GatewayOptions): string {
+  const options = optionsSchema.parse(input);
+  const dir = path.resolve(options.dir);
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(dir, "cache"));
+  mkdirSync(path.join(dir, "temp"), { recursive: true });
+  mkdirSync(cacheDir, { recursive: true });
+  // Started as root, nginx's workers run as nobody: they must reach the cache and temp folders.
+  for (const folder of [dir, path.join(dir, "temp"), cacheDir]) chmodSync(folder, 0o755);
+  const template = (name: string) => readFileSync(path.join(HERE, name), "utf8");
+  writeFileSync(path.join(dir, "upstream.conf"), renderUpstream(options.upstreams, options.previousUpstreams));
+  writeFileSync(
+    path.join(dir, "halles.conf"),
+    fillTemplate(template("halles.conf"), {
+      listen: String(options.listen),
+      cache_dir: cacheDir,
+      upstream_conf: path.join(dir, "upstream.conf"),
+      upstream_host: options.upstreamHost,
+      access_log: options.accessLog === false ? "off" : `${options.accessLog ?? path.join(dir, "access.log")} halles buffer=64k flush=1s`,
+    }),
+  );
+  const workers = options.workerProcesses === "auto" ? String(availableParallelism()) : String(options.workerProcesses);
+  const conf = path.join(dir, "nginx.conf");
+  writeFileSync(conf, fillTemplate(template("nginx.conf"), { dir, modules_dir: MODULES_DIR, worker_processes: workers }));
+  return conf;
+}
+
+export type Gateway = {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  dir: string;
+  /** nginx's master, leader of the process group its workers are in. */
+  pid: number;
+  /** Points the gateway at other web instances, without dropping a request (nginx -s reload). */
+  switchUpstream: (current: string[], previous?: string[]) => void;
+  stop: () => Promise<void>;
+};
+
+/** Renders the configuration and runs nginx on it until `stop()`; resolves once it answers. */
+export async function startGateway(input: Omit<GatewayOptions, "listen"> & { port: number }): Promise<Gateway> {
+  const conf = renderGateway({ ...input, listen: `127.0.0.1:${input.port}` });
+  const dir = path.resolve(input.dir);
+  const nginx = (...args: string[]) => [...args, "-p", dir, "-c", conf, "-e", path.join(dir, "error.log")];
+  const check = spawnSync(NGINX_BIN, nginx("-t", "-q"), { encoding: "utf8" });
+  if (check.status !== 0) throw new Error(`nginx refused the gateway's configuration:\n${check.stderr}`);
+  const service: Service = startService("gateway", NGINX_BIN, nginx("-g", "daemon off;"));
+  const url = `http://127.0.0.1:${input.port}`;
+  try {
+    await waitForUrl(`${url}/gateway-health`, 15_000, service);
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
+  return {
+    url,
+    dir,
+    pid: service.child.pid!,
+    switchUpstream(current, previous) {
+      writeFileSync(path.join(dir, "upstream.conf"), renderUpstream(current, previous));
+      const reload = spawnSync(NGINX_BIN, nginx("-s", "reload"), { encoding: "utf8" });
+      if (reload.status !== 0) throw new Error(`nginx -s reload failed:\n${reload.stderr}`);
+    },
+    stop: service.stop,
+  };
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      dir: { type: "string", default: ".data/gateway" },
+      listen: { type: "string", default: "8080" },
+      upstream: { type: "string", multiple: true, default: ["127.0.0.1:3000"] },
+      host: { type: "string" },
+    },
+  });
+  const common = { upstreams: values.upstream, upstreamHost: values.host };
+  if (positionals[0] === "render") {
+    if (!values.out) throw new Error("render needs --out <folder>");
+    // Production: Debian's nginx.conf loads the modules and includes <out>/halles.conf from conf.d.
+    const listen = /^\d+$/.test(values.listen) ? Number(values.listen) : values.listen;
+    renderGateway({ ...common, listen, dir: values.out, cacheDir: "/var/cache/nginx/halles", accessLog: "/var/log/nginx/halles.access.log" });
+    console.log(`Wrote ${values.out}/halles.conf and upstream.conf (and a standalone nginx.conf).`);
+    return;
+  }
+  const port = Number(values.listen.split(":").at(-1));
+  const gateway = await startGateway({ ...common, dir: values.dir, port });
+  console.log(`Gateway on ${gateway.url} → ${values.upstream.join(", ")} (files in ${values.dir}); Ctrl-C stops it.`);
+  process.once("SIGINT", () => void gateway.stop().then(() => process.exit(0)));
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,9 @@
+import type { IncomingHttpHeaders } from "node:http";
+
+export const SHARED_CACHE_CONTROL: string;
+
+export const ROUTER_HEADERS: string[];
+
+export function isSharedPageRequest(request: { method?: string; url?: string; headers: IncomingHttpHeaders }): boolean;
+
+export function sharedCacheControl(status: number, setsCookie: boolean): string | null;
