@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const ports = readE2ePorts();
   const baseUrl = `http://127.0.0.1:${ports.web}`;
   const standIns = { useStripeTestServer: true, useMailCapture: true };
-  await assertPortsFree(stackPortClaims({ ports, ...standIns }, () => "E2E_PORT (the first of 7 ports)"));
+  await assertPortsFree(stackPortClaims({ ports, ...standIns }, () => "E2E_PORT (the first of 8 ports)"));
   const server = await testServerUrl();
   const database = await createTemporaryDatabase(server.url, "halles_e2e");
   let stack: Stack | undefined;
@@ -38,7 +38,8 @@ async function main(): Promise<number> {
       ports,
       logDir,
       // One machine plays every shopper: the per-address limits are scaled up (lib/limits/policies.ts).
-      env: { ...env, LOG_LEVEL: "warn", RATE_LIMIT_MULTIPLIER: "20" },
+      // Info lines too: e2e/observability.spec.ts follows a request id through them.
+      env: { ...env, LOG_LEVEL: "info", RATE_LIMIT_MULTIPLIER: "20" },
       ...standIns,
       onCrash: (service, code) => console.error(`e2e: ${service.name} exited with code ${code}`),
     });

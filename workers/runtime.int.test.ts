@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { orderLines, orders, slots, stores, users } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { parsePrometheusText, sampleSum } from "@/tests/prometheus-text";
 import { createMailCapture, type MailCapture } from "@/tools/mail-capture/server";
 import { startHealthServer } from "./lib/health-server";
 import { startWorkerService, type WorkerService } from "./runtime";
@@ -110,17 +111,29 @@ describe("worker runtime", () => {
     await service.db.transaction((tx) => enqueueJob(tx, "send-order-email", { orderId: order.id, kind: "confirmed" }));
     await waitFor(() => capture.messages().find((m) => m.to.includes(order.contactEmail)));
 
-    const response = await fetch(`${base}/metrics`);
-    expect(response.status).toBe(200);
-    expect(response.headers.get("content-type")).toContain("text/plain");
-    const text = await response.text();
-    const sample = (metric: string, ...labels: string[]) =>
+    const scrape = async () => {
+      const response = await fetch(`${base}/metrics`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toContain("text/plain");
+      return response.text();
+    };
+    const sampleIn = (text: string, metric: string, ...labels: string[]) =>
       text.split("\n").find((line) => line.startsWith(`${metric}{`) && labels.every((l) => line.includes(l)));
-    expect(sample("jobs_completed_total", 'task="send-order-email"', 'service="test-worker"')).toMatch(/ [1-9]\d*$/);
+    // The mail is out before the job's transaction commits and the job counts as completed.
+    await expect.poll(async () => sampleIn(await scrape(), "jobs_completed_total", 'task="send-order-email"', 'service="test-worker"')).toMatch(/ [1-9]\d*$/);
+    const text = await scrape();
+    const sample = (metric: string, ...labels: string[]) => sampleIn(text, metric, ...labels);
     expect(sample("job_duration_seconds_count", 'task="send-order-email"', 'outcome="completed"')).toMatch(/ [1-9]\d*$/);
     expect(text).toContain("# TYPE jobs_failed_total counter");
     expect(text).toContain("# TYPE jobs_ready gauge");
     expect(text).toContain("process_cpu_seconds_total");
+    // Strictly parsed: the queue's gauges and this process's connections per pool (issue 9).
+    const families = parsePrometheusText(text);
+    for (const name of ["jobs_ready", "jobs_locked", "jobs_oldest_ready_age_seconds", "halles_db_connections"]) expect(families.get(name)?.type, name).toBe("gauge");
+    expect(sampleSum(families, "halles_db_pool_max", { pool: "queue", service: "test-worker" })).toBe(4);
+    // graphile-worker's pool holds its LISTEN connection, idle between notifications.
+    expect(sampleSum(families, "halles_db_connections", { pool: "queue", state: "idle" })).toBeGreaterThanOrEqual(1);
+    expect(families.get("halles_orders_confirmed_total")?.type).toBe("counter");
   });
 
   it("reports 503 when a readiness check fails", async () => {

@@ -10,7 +10,10 @@ import { assertDeploymentConfig } from "@/lib/deployment";
 import { workerEnv } from "./lib/config";
 import { startHealthServer } from "./lib/health-server";
 import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
-import { createWorkerMetrics, type QueueStats, type WorkerMetrics } from "./lib/metrics";
+import { createWorkerMetrics, type WorkerMetrics } from "./lib/metrics";
+import { readQueueStats } from "@/lib/jobs/queue-stats";
+import { requestIdMixin } from "@/lib/logger";
+import { poolApplicationName, registerPoolMetrics, withApplicationName } from "@/lib/metrics/db-pool";
 import { tolerateOutageRejections } from "./lib/outage-rejections";
 import { superviseRunner, type SupervisedRunner } from "./lib/runner-supervisor";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
@@ -56,25 +59,20 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function readQueueStats(db: Database): Promise<QueueStats> {
-  const rows = await db.execute<{ task: string; ready: number; failed: number }>(sql`
-    select task_identifier as task,
-      count(*) filter (where attempts < max_attempts and locked_at is null and run_at <= now())::int as ready,
-      count(*) filter (where attempts >= max_attempts)::int as failed
-    from graphile_worker.jobs group by task_identifier`);
-  return [...rows];
-}
-
 export async function startWorkerService(options: WorkerServiceOptions): Promise<WorkerService> {
   // Before anything opens: a real deployment with test payments or captured e-mails never starts.
   const mode = assertDeploymentConfig();
   const env = workerEnv();
   const liveness = livenessEnv();
-  const log = pino({ level: env.LOG_LEVEL, base: { service: options.name, pid: process.pid } });
-  const { db, sql: pool } = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency), {
+  const log = pino({ level: env.LOG_LEVEL, base: { service: options.name, pid: process.pid }, mixin: requestIdMixin });
+  const poolMax = env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency);
+  const queuePoolMax = options.concurrency + 2;
+  const { db, sql: pool } = createDatabase(env.DATABASE_URL, poolMax, {
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    applicationName: poolApplicationName(options.name, "app"),
   });
   const metrics = createWorkerMetrics(options.name, () => readQueueStats(db));
+  registerPoolMetrics(metrics.registry, { db, service: options.name, pools: { app: poolMax, queue: queuePoolMax } });
   const untolerate = tolerateOutageRejections({ log, registry: metrics.registry });
   let running = false;
   let runner: SupervisedRunner | null = null;
@@ -110,10 +108,10 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const parsedCronItems = parseCrontab(options.crontab ?? "");
   const startRunner = () =>
     run({
-      connectionString: env.DATABASE_URL,
+      connectionString: withApplicationName(env.DATABASE_URL, poolApplicationName(options.name, "queue")),
       concurrency: options.concurrency,
       // LISTEN plus fetching and completing jobs; the tasks themselves use the Drizzle pool.
-      maxPoolSize: options.concurrency + 2,
+      maxPoolSize: queuePoolMax,
       noHandleSignals: true,
       logger: graphileLogger(log),
       taskList,

@@ -2,14 +2,25 @@
 // every request gets its TCP peer appended to X-Forwarded-For, a page asked for on another host
 // than PUBLIC_URL's is redirected there before Next.js (or anything that sets a cookie) runs, and
 // requests Next.js would fail on (a broken path, a cross-site action) are refused with a 4xx.
+// Every request is also given a request id and timed, and /metrics is served on a port of its own
+// (lib/http/observability.mjs).
 import http from "node:http";
 import { canonicalRedirect, frontDoorRefusal, withPeerAddress } from "./front-door.mjs";
+import { observeRequest, startMetricsServer } from "./observability.mjs";
 
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 const options = { publicUrl: process.env.PUBLIC_URL, trustedHops: Number.isInteger(hops) && hops >= 0 ? hops : 0 };
 const emit = http.Server.prototype.emit;
+const metricsServer = startMetricsServer();
 
 http.Server.prototype.emit = function emitThroughFrontDoor(event, request, response, ...rest) {
+  if (event === "request" && request?.socket && this !== metricsServer) {
+    return observeRequest(request, response, () => frontDoor.call(this, event, request, response, ...rest));
+  }
+  return emit.call(this, event, request, response, ...rest);
+};
+
+function frontDoor(event, request, response, ...rest) {
   if (event === "request" && request?.socket) {
     request.headers["x-forwarded-for"] = withPeerAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress ?? "unknown");
     const refusal = frontDoorRefusal(request);
@@ -25,4 +36,4 @@ http.Server.prototype.emit = function emitThroughFrontDoor(event, request, respo
     }
   }
   return emit.call(this, event, request, response, ...rest);
-};
+}
