@@ -196,7 +196,7 @@ describe("our rules", () => {
       MEDIA_S3_ENDPOINT: "unset for AWS S3; set it for MinIO, R2…",
       RATE_LIMIT_MULTIPLIER: "test and load rigs only",
       ...Object.fromEntries(
-        ["HALLES_PG_PORT", "HALLES_DATA_DIR", "STRIPE_TEST_SERVER_PORT", "MAIL_CAPTURE_SMTP_PORT", "MAIL_CAPTURE_HTTP_PORT", "ORDER_WORKER_HEALTH_PORT", "NOTIFICATION_WORKER_HEALTH_PORT", "SCHEDULER_HEALTH_PORT", "E2E_PORT", "HALLES_TEST_PG_PORT", "CHROMIUM_PATH"].map((key) => [key, "npm start and the tests only"]),
+        ["HALLES_PG_PORT", "HALLES_DATA_DIR", "STRIPE_TEST_SERVER_PORT", "MAIL_CAPTURE_SMTP_PORT", "MAIL_CAPTURE_HTTP_PORT", "ORDER_WORKER_HEALTH_PORT", "NOTIFICATION_WORKER_HEALTH_PORT", "SCHEDULER_HEALTH_PORT", "WEB_METRICS_PORT", "E2E_PORT", "HALLES_TEST_PG_PORT", "CHROMIUM_PATH"].map((key) => [key, "npm start and the tests only"]),
       ),
     };
     const set = new Set([...Object.keys(configMap.data), ...Object.keys(secret.stringData), ...workloads.flatMap((w) => containersOf(w).flatMap((c) => (c.env ?? []).map((e) => e.name)))]);

@@ -11,6 +11,22 @@ import { loadRouteMatchers, routeOf } from "./route-patterns.mjs";
 
 const metrics = sharedMetrics();
 let matchers = null;
+/** The responses of the requests received and not yet answered (or abandoned). */
+const inFlight = new Set();
+new client.Gauge({
+  name: "halles_http_requests_in_flight",
+  help: "Web requests received and not yet answered.",
+  registers: [metrics.registry],
+  collect() {
+    this.set(inFlight.size);
+  },
+});
+/** Set on SIGTERM/SIGINT: see stopGracefully. */
+let stopping = false;
+
+/** One JSON line in pino's shape: the preload runs before the app's logger exists. */
+const log = (level, msg, fields = {}) =>
+  console[level >= 50 ? "error" : "log"](JSON.stringify({ level, time: Date.now(), service: process.env.HALLES_SERVICE ?? "web", pid: process.pid, ...fields, msg }));
 
 /**
  * Gives the request its id (header in and out) and times it, then runs `next` under that id.
@@ -21,13 +37,45 @@ export function observeRequest(request, response, next) {
   request.headers["x-request-id"] = requestId;
   response.setHeader("X-Request-Id", requestId);
   const started = process.hrtime.bigint();
+  inFlight.add(response);
+  if (stopping) response.shouldKeepAlive = false;
   response.once("close", () => {
+    inFlight.delete(response);
+    if (stopping && inFlight.size === 0) log(30, "stopping: no request in flight any more");
     matchers ??= loadRouteMatchers();
     const status = response.writableFinished ? `${Math.floor(response.statusCode / 100)}xx` : "aborted";
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     metrics.httpDuration.observe({ route: routeOf(request.url, matchers), method: methodLabel(request.method), status }, seconds);
   });
+  // Draining: readiness says so before Next.js is asked (a load balancer stops sending here).
+  if (stopping && (request.url ?? "").split("?", 1)[0] === "/api/health/ready") {
+    response.writeHead(503, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(`${JSON.stringify({ status: "stopping" })}\n`);
+    return true;
+  }
   return withRequestId(requestId, next);
+}
+
+/**
+ * On SIGTERM/SIGINT Next.js (start-server.js) closes the listening socket and the idle keep-alive
+ * connections, waits for the requests in flight, then exits. Here: readiness answers 503 and
+ * every answer closes its connection from then on, and a request that does not finish within
+ * WEB_SHUTDOWN_GRACE_MS (default 25 s) no longer holds the process: it exits 1, saying how many were left.
+ */
+export function stopGracefully() {
+  const graceMs = Number(process.env.WEB_SHUTDOWN_GRACE_MS ?? 25_000);
+  const onSignal = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    // Their connections close once they are answered, rather than idling on keep-alive.
+    for (const response of inFlight) if (!response.headersSent) response.shouldKeepAlive = false;
+    log(30, "stopping: no new connections; finishing the requests in flight", { signal, inFlight: inFlight.size, graceMs });
+    setTimeout(() => {
+      log(50, "shutdown took too long; exiting", { inFlight: inFlight.size, graceMs });
+      process.exit(1);
+    }, Number.isFinite(graceMs) && graceMs > 0 ? graceMs : 25_000).unref();
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
 }
 
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);

@@ -2,16 +2,17 @@
 // every request gets its TCP peer appended to X-Forwarded-For, a page asked for on another host
 // than PUBLIC_URL's is redirected there before Next.js (or anything that sets a cookie) runs, and
 // requests Next.js would fail on (a broken path, a cross-site action) are refused with a 4xx.
-// Every request is also given a request id and timed, and /metrics is served on a port of its own
-// (lib/http/observability.mjs).
+// Every request is also given a request id and timed, /metrics is served on a port of its own, and
+// a SIGTERM lets the requests in flight finish within a deadline (lib/http/observability.mjs).
 import http from "node:http";
 import { canonicalRedirect, frontDoorRefusal, withPeerAddress } from "./front-door.mjs";
-import { observeRequest, startMetricsServer } from "./observability.mjs";
+import { observeRequest, startMetricsServer, stopGracefully } from "./observability.mjs";
 
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 const options = { publicUrl: process.env.PUBLIC_URL, trustedHops: Number.isInteger(hops) && hops >= 0 ? hops : 0 };
 const emit = http.Server.prototype.emit;
 const metricsServer = startMetricsServer();
+stopGracefully();
 
 http.Server.prototype.emit = function emitThroughFrontDoor(event, request, response, ...rest) {
   if (event === "request" && request?.socket && this !== metricsServer) {
