@@ -14,9 +14,9 @@ describe("task runner", () => {
     const metrics = createWorkerMetrics("test");
     const tasks = buildTaskList({ "capture-payment": async () => void seen.push(currentRequestId()) }, { db: {} as Database, log, metrics });
     const orderId = "6a1f6f55-4c39-4d55-9f4b-0f6d8c2f4c1e";
-    await tasks["capture-payment"]({ orderId, requestId: "req-0123456789" }, helpers(1));
-    await tasks["capture-payment"]({ orderId, requestId: "bad id" }, helpers(1));
-    await tasks["capture-payment"]({ orderId }, helpers(1));
+    await tasks["capture-payment"]!({ orderId, requestId: "req-0123456789" }, helpers(1));
+    await tasks["capture-payment"]!({ orderId, requestId: "bad id" }, helpers(1));
+    await tasks["capture-payment"]!({ orderId }, helpers(1));
     expect(seen).toEqual(["req-0123456789", undefined, undefined]);
   });
 
@@ -31,8 +31,8 @@ describe("task runner", () => {
       { db: {} as Database, log, metrics },
     );
     const payload = { orderId: "6a1f6f55-4c39-4d55-9f4b-0f6d8c2f4c1e" };
-    await expect(tasks["capture-payment"](payload, helpers(1))).rejects.toThrow("Stripe is down");
-    await expect(tasks["capture-payment"](payload, helpers(2))).rejects.toThrow("Stripe is down");
+    await expect(tasks["capture-payment"]!(payload, helpers(1))).rejects.toThrow("Stripe is down");
+    await expect(tasks["capture-payment"]!(payload, helpers(2))).rejects.toThrow("Stripe is down");
     const value = async (name: string) => (await metrics.registry.getSingleMetric(name)!.get()).values.find((v) => v.labels.task === "capture-payment")?.value;
     expect(await value("jobs_retried_total")).toBe(1);
     expect(await value("jobs_failed_total")).toBe(2);
