@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   cacheComponents: true,
   partialPrefetching: true,
   poweredByHeader: false,
+  // The web image holds .next/standalone (server.js and only the node_modules files the server
+  // traces), .next/static and public: scripts/bundle.ts, Dockerfile. `next start` serves the same build.
+  output: "standalone",
   env: { HALLES_BUILD_MODE: buildMode },
   // The Fluent Emoji set (~9 MB of JSON) is read from node_modules when first needed, not bundled.
   // prom-client: the app's counters go into the registry the server preload made (lib/metrics/shared.mjs).

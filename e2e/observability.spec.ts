@@ -48,7 +48,7 @@ test("every service's /metrics parses with the required series, and moves with a
     expect(hasSample(families, "halles_db_connections", { pool: "app", state: "idle" }), service).toBe(true);
     if (service === "web") continue;
     expect(hasSample(families, "halles_db_connections", { pool: "queue" }), service).toBe(true);
-    for (const name of ["jobs_ready", "jobs_locked", "jobs_oldest_ready_age_seconds", "jobs_permanently_failed"]) expect(families.get(name)?.type, `${service} ${name}`).toBe("gauge");
+    for (const name of ["jobs_ready", "jobs_running", "jobs_oldest_ready_age_seconds", "jobs_permanently_failed"]) expect(families.get(name)?.type, `${service} ${name}`).toBe("gauge");
     for (const name of ["jobs_completed_total", "jobs_failed_total", "jobs_retried_total", "halles_orders_confirmed_total", "halles_orders_cancelled_total", "halles_orders_captured_total"]) {
       expect(families.get(name)?.type, `${service} ${name}`).toBe("counter");
     }

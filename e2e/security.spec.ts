@@ -73,7 +73,7 @@ test("visitors are sent to sign in for an order page and get 401 from the API", 
 test("finds every back-office page", () => {
   // Update when pages are added: each is then checked by the tests below.
   expect(backOfficePages()).toEqual(
-    expect.arrayContaining(["/admin", "/admin/audit", "/admin/staff", `/admin/staff/${SAMPLE_ID}`, "/admin/staff/new", `/admin/stores/${SAMPLE_ID}/stock`]),
+    expect.arrayContaining(["/admin", "/admin/audit", "/admin/operations", "/admin/staff", `/admin/staff/${SAMPLE_ID}`, "/admin/staff/new", `/admin/stores/${SAMPLE_ID}/stock`]),
   );
 });
 

@@ -1,13 +1,15 @@
 // The web app's start-up check (instrumentation.ts): the configuration must fit the deployment
 // mode (lib/deployment.ts), the build must have been made for that mode, and a real deployment's
 // database must not hold the demo accounts with their published password. Otherwise the server
-// logs why and exits before it serves anyone.
+// logs why and exits before it serves anyone. Then the instance's heartbeat for the operations page.
 import { inArray } from "drizzle-orm";
 import { getDb, type Executor } from "@/db/client";
+import { migrationStatus } from "@/db/queries/health";
 import { users } from "@/db/schema";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/auth/demo-accounts";
 import { verifyPassword } from "@/lib/auth/password";
 import { assertDeploymentConfig, buildModeProblem, DeploymentConfigError, isRealDeployment, type BuildMode } from "@/lib/deployment";
+import { startServiceHeartbeat, type ServiceHeartbeat } from "@/lib/health/service-heartbeat";
 import { logger } from "@/lib/logger";
 
 /** The demo accounts that still sign in with the published password. */
@@ -43,4 +45,25 @@ export async function checkWebStart(env: Record<string, string | undefined> = pr
     // pino writes synchronously to stdout, so the reason is out before the process ends.
     process.exit(1);
   }
+}
+
+/**
+ * This web instance's heartbeat (lib/health/service-heartbeat.ts): ready when the database answers
+ * and has every migration of this build, as /api/health/ready says; marked stopped on SIGTERM or
+ * SIGINT, while Next.js finishes the requests in flight.
+ */
+export function startWebHeartbeat(): ServiceHeartbeat {
+  const heartbeat = startServiceHeartbeat({
+    db: getDb(),
+    service: "web",
+    log: logger,
+    readiness: async () => {
+      const migrations = await migrationStatus(getDb());
+      return { ready: migrations.current, checks: { database: "ok", migrations: migrations.current ? "current" : "pending" } };
+    },
+  });
+  const onSignal = () => void heartbeat.stop();
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
+  return heartbeat;
 }

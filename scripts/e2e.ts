@@ -1,6 +1,7 @@
 // npm run test:e2e — Playwright against the production build and the worker services, with the
 // local Stripe test server and mail capture, on a fresh, seeded database (dropped afterwards).
-// Set E2E_SKIP_BUILD=1 to reuse an existing build while iterating. Each service's output also goes
+// Set E2E_SKIP_BUILD=1 to reuse an existing build while iterating, E2E_BUILD_ONLY=1 to make the
+// build and stop (npm test builds beside the integration tests). Each service's output also goes
 // to .data/e2e-logs/<E2E_PORT>/<service>.log (E2E_LOG_DIR for the tests), kept until the next run.
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -18,8 +19,13 @@ async function main(): Promise<number> {
   // All from E2E_PORT (default 3100), apart from npm start's, so that both (or two runs) fit on one machine.
   const ports = readE2ePorts();
   const baseUrl = `http://127.0.0.1:${ports.web}`;
+  // The build needs no database: what it bakes in is the mode and the public URL.
+  const env = { PUBLIC_URL: baseUrl, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret() };
+  const buildOnly = process.env.E2E_BUILD_ONLY === "1";
   const standIns = { useStripeTestServer: true, useMailCapture: true };
-  await assertPortsFree(stackPortClaims({ ports, ...standIns }, () => "E2E_PORT (the first of 8 ports)"));
+  if (!buildOnly) await assertPortsFree(stackPortClaims({ ports, ...standIns }, () => "E2E_PORT (the first of 8 ports)"));
+  if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
+  if (buildOnly) return 0;
   const server = await testServerUrl();
   const database = await createTemporaryDatabase(server.url, "halles_e2e");
   let stack: Stack | undefined;
@@ -28,8 +34,6 @@ async function main(): Promise<number> {
     const { db, sql } = createDatabase(database.url, 2);
     await seedDatabase(db);
     await sql.end();
-    const env = { DATABASE_URL: database.url, PUBLIC_URL: baseUrl, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret() };
-    if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
     // Per base port, so that two runs side by side keep their own logs.
     const logDir = path.resolve(".data", "e2e-logs", String(ports.web));
     rmSync(logDir, { recursive: true, force: true });
@@ -39,13 +43,14 @@ async function main(): Promise<number> {
       logDir,
       // One machine plays every shopper: the per-address limits are scaled up (lib/limits/policies.ts).
       // Info lines too: e2e/observability.spec.ts follows a request id through them.
-      env: { ...env, LOG_LEVEL: "info", RATE_LIMIT_MULTIPLIER: "20" },
+      env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: "info", RATE_LIMIT_MULTIPLIER: "20" },
       ...standIns,
       onCrash: (service, code) => console.error(`e2e: ${service.name} exited with code ${code}`),
     });
     await stack.start();
     return await runForExitCode("npx", ["playwright", "test", ...process.argv.slice(2)], {
       ...env,
+      DATABASE_URL: database.url,
       BASE_URL: baseUrl,
       MAIL_CAPTURE_URL: `http://127.0.0.1:${ports.mailHttp}`,
       STRIPE_TEST_SERVER_URL: `http://127.0.0.1:${ports.stripe}`,

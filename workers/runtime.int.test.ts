@@ -1,10 +1,11 @@
 // The shared worker runtime: health, readiness and metrics endpoints of a running service, a job
 // picked up by its runner, and a clean stop.
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { Registry } from "prom-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { orderLines, orders, slots, stores, users } from "@/db/schema";
+import { createDatabase } from "@/db/client";
+import { orderLines, orders, serviceHeartbeats, slots, stores, users } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { parsePrometheusText, sampleSum } from "@/tests/prometheus-text";
@@ -111,25 +112,26 @@ describe("worker runtime", () => {
     await service.db.transaction((tx) => enqueueJob(tx, "send-order-email", { orderId: order.id, kind: "confirmed" }));
     await waitFor(() => capture.messages().find((m) => m.to.includes(order.contactEmail)));
 
-    const scrape = async () => {
-      const response = await fetch(`${base}/metrics`);
-      expect(response.status).toBe(200);
-      expect(response.headers.get("content-type")).toContain("text/plain");
-      return response.text();
-    };
-    const sampleIn = (text: string, metric: string, ...labels: string[]) =>
+    const response = await fetch(`${base}/metrics`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/plain");
+    // The e-mail is out before the job's last writes: the job counts once its handler has returned.
+    let text = await response.text();
+    const sample = (metric: string, ...labels: string[]) =>
       text.split("\n").find((line) => line.startsWith(`${metric}{`) && labels.every((l) => line.includes(l)));
-    // The mail is out before the job's transaction commits and the job counts as completed.
-    await expect.poll(async () => sampleIn(await scrape(), "jobs_completed_total", 'task="send-order-email"', 'service="test-worker"')).toMatch(/ [1-9]\d*$/);
-    const text = await scrape();
-    const sample = (metric: string, ...labels: string[]) => sampleIn(text, metric, ...labels);
+    await expect
+      .poll(async () => {
+        text = await (await fetch(`${base}/metrics`)).text();
+        return sample("jobs_completed_total", 'task="send-order-email"', 'service="test-worker"');
+      })
+      .toMatch(/ [1-9]\d*$/);
     expect(sample("job_duration_seconds_count", 'task="send-order-email"', 'outcome="completed"')).toMatch(/ [1-9]\d*$/);
     expect(text).toContain("# TYPE jobs_failed_total counter");
     expect(text).toContain("# TYPE jobs_ready gauge");
     expect(text).toContain("process_cpu_seconds_total");
     // Strictly parsed: the queue's gauges and this process's connections per pool (issue 9).
     const families = parsePrometheusText(text);
-    for (const name of ["jobs_ready", "jobs_locked", "jobs_oldest_ready_age_seconds", "halles_db_connections"]) expect(families.get(name)?.type, name).toBe("gauge");
+    for (const name of ["jobs_ready", "jobs_running", "jobs_oldest_ready_age_seconds", "halles_db_connections"]) expect(families.get(name)?.type, name).toBe("gauge");
     expect(sampleSum(families, "halles_db_pool_max", { pool: "queue", service: "test-worker" })).toBe(4);
     // graphile-worker's pool holds its LISTEN connection, idle between notifications.
     expect(sampleSum(families, "halles_db_connections", { pool: "queue", state: "idle" })).toBeGreaterThanOrEqual(1);
@@ -153,9 +155,18 @@ describe("worker runtime", () => {
     }
   });
 
-  it("stops: the health server closes, and stopping again is harmless", async () => {
-    await service.stop();
-    await expect(fetch(`${base}/health`)).rejects.toThrow();
-    await service.stop();
+  it("stops: the health server closes, the service heartbeat says stopped, and stopping again is harmless", async () => {
+    // The service's own pool is closed by stop(): read the row with another one.
+    const { db, sql: pool } = createDatabase(process.env.DATABASE_URL!, 1);
+    const heartbeat = () => db.select({ state: serviceHeartbeats.state, checks: serviceHeartbeats.checks }).from(serviceHeartbeats).where(and(eq(serviceHeartbeats.service, "test-worker"), eq(serviceHeartbeats.pid, process.pid)));
+    try {
+      await expect.poll(heartbeat).toEqual([{ state: "ready", checks: { database: "ok", runner: "running" } }]);
+      await service.stop();
+      await expect(fetch(`${base}/health`)).rejects.toThrow();
+      expect(await heartbeat()).toEqual([{ state: "stopped", checks: {} }]);
+      await service.stop();
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -6,14 +6,15 @@ import { parseCrontab, run } from "graphile-worker";
 import pino, { type Logger } from "pino";
 import { sql } from "drizzle-orm";
 import { createDatabase, type Database } from "@/db/client";
+import { queueStats } from "@/db/queries/job-queue";
 import { assertDeploymentConfig } from "@/lib/deployment";
+import { startServiceHeartbeat } from "@/lib/health/service-heartbeat";
 import { workerEnv } from "./lib/config";
 import { startHealthServer } from "./lib/health-server";
 import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
 import { createWorkerMetrics, type WorkerMetrics } from "./lib/metrics";
-import { readQueueStats } from "@/lib/jobs/queue-stats";
-import { requestIdMixin } from "@/lib/logger";
 import { poolApplicationName, registerPoolMetrics, withApplicationName } from "@/lib/metrics/db-pool";
+import { requestIdMixin } from "@/lib/logger";
 import { tolerateOutageRejections } from "./lib/outage-rejections";
 import { superviseRunner, type SupervisedRunner } from "./lib/runner-supervisor";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
@@ -71,25 +72,26 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     applicationName: poolApplicationName(options.name, "app"),
   });
-  const metrics = createWorkerMetrics(options.name, () => readQueueStats(db));
+  const metrics = createWorkerMetrics(options.name, () => queueStats(db));
   registerPoolMetrics(metrics.registry, { db, service: options.name, pools: { app: poolMax, queue: queuePoolMax } });
   const untolerate = tolerateOutageRejections({ log, registry: metrics.registry });
   let running = false;
   let runner: SupervisedRunner | null = null;
 
+  const readiness = async () => {
+    const database = await withTimeout(db.execute(sql`select 1`), READINESS_TIMEOUT_MS).then(
+      () => "ok",
+      () => "unreachable",
+    );
+    const up = running && runner !== null && runner.isRunning();
+    return { ready: database === "ok" && up, checks: { database, runner: up ? "running" : "stopped" } };
+  };
   const health = await startHealthServer({
     port: options.healthPort,
     host: env.HEALTH_HOST,
     service: options.name,
     registry: metrics.registry,
-    readiness: async () => {
-      const database = await withTimeout(db.execute(sql`select 1`), READINESS_TIMEOUT_MS).then(
-        () => "ok",
-        () => "unreachable",
-      );
-      const up = running && runner !== null && runner.isRunning();
-      return { ready: database === "ok" && up, checks: { database, runner: up ? "running" : "stopped" } };
-    },
+    readiness,
   }).catch(async (error: unknown) => {
     untolerate();
     await pool.end({ timeout: 5 });
@@ -128,6 +130,8 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
     throw error;
   }
   running = true;
+  // For the operations page: this process, its readiness, and its stop (lib/health/service-heartbeat.ts).
+  const serviceHeartbeat = startServiceHeartbeat({ db, service: options.name, log, readiness });
   const sweepIntervalMs = liveness.WORKER_SWEEP_INTERVAL_MS;
   const sweep: OrphanSweep | null =
     sweepIntervalMs > 0 ? startOrphanSweep({ db, heartbeat, intervalMs: sweepIntervalMs, log, registry: metrics.registry }) : null;
@@ -142,11 +146,13 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
       const wasRunning = running;
       running = false; // readiness turns 503 at once, so traffic and orchestrators see it
       log.info("stopping: no new jobs; waiting for running ones");
+      await serviceHeartbeat.stop("stopping");
       await sweep?.stop();
       if (wasRunning) await runner?.stop().catch((error: unknown) => log.error({ err: error }, "runner did not stop cleanly"));
       await (async () => options.onShutdown?.())().catch((error: unknown) => log.error({ err: error }, "shutdown hook failed"));
       await heartbeat.close().catch(() => {}); // only now: the jobs that were running kept their heartbeat
       await health.close().catch(() => {});
+      await serviceHeartbeat.stop("stopped");
       await pool.end({ timeout: 5 });
       untolerate();
       log.info("stopped");

@@ -9,3 +9,4 @@ export * from "./limits";
 export * from "./staff";
 export * from "./content";
 export * from "./promotions";
+export * from "./operations";

@@ -126,10 +126,27 @@ describe("our rules", () => {
       for (const c of containersOf(w)) {
         for (const kind of ["requests", "limits"] as const) expect(Object.keys(c.resources?.[kind] ?? {}).sort(), `${w.name} ${kind}`).toEqual(["cpu", "memory"]);
         expect(c.securityContext, w.name).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } });
-        // What the app writes goes to mounted volumes: tsx's cache in /tmp, Next.js's cache.
+        // What the app writes goes to mounted volumes: temporary files in /tmp, Next.js's cache.
         const mounts = (c.volumeMounts ?? []).map((m) => m.mountPath);
         expect(mounts, w.name).toContain("/tmp");
         if (w.name === "halles-web") expect(mounts).toContain("/app/.next/cache");
+      }
+    }
+  });
+
+  it("runs what the images hold: the recipes' commands, compiled, with no tsx", () => {
+    const cmd = (dockerfile: string) => [...readFileSync(path.join(process.cwd(), dockerfile), "utf8").matchAll(/^CMD (\[.*\])$/gm)].map((m) => JSON.parse(m[1]) as string[]);
+    // The web image's CMD: `sh -c "<migration> && exec <server>"`; the Deployment runs the server, the Job the migration.
+    const [[, , webCmd]] = cmd("Dockerfile");
+    const [migrate, server] = webCmd.split(/ && exec /);
+    expect(containersOf(workloads.find((w) => w.name === "halles-web")!)[0].command?.join(" ")).toBe(server);
+    expect(containersOf(workloads.find((w) => w.name === "halles-migrate")!)[0].command?.join(" ")).toBe(migrate);
+    // The workers run their image's CMD, one per target of workers/Dockerfile.
+    expect(cmd("workers/Dockerfile").map((c) => c.join(" "))).toEqual(["order-worker", "notification-worker", "scheduler"].map((s) => `node ${s}.mjs`));
+    for (const w of workloads) {
+      for (const c of containersOf(w)) {
+        if (w.name !== "halles-web" && w.name !== "halles-migrate") expect(c.command, w.name).toBeUndefined();
+        expect(c.command?.join(" ") ?? "", w.name).not.toMatch(/tsx|\.ts\b/);
       }
     }
   });
@@ -189,12 +206,12 @@ describe("our rules", () => {
     const schemaKeys = ["lib/env.ts", "workers/lib/config.ts", "workers/lib/liveness.ts", "lib/payments/stripe.ts"].flatMap((f) => [...read(f).matchAll(/^ {2}([A-Z][A-Z0-9_]+): z\./gm)].map((m) => m[1]));
     const readmeKeys = [...read("README.md").matchAll(/^\| (`[A-Z][^|]*)\|/gm)].flatMap((m) => [...m[1].matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((k) => k[1]));
     const notSet: Record<string, string> = {
-      PORT: "the web command passes -p 3000",
       STRIPE_API_HOST: "the local Stripe test server only; production refuses it",
       STRIPE_API_PORT: "the local Stripe test server only",
       STRIPE_API_PROTOCOL: "the local Stripe test server only",
       MEDIA_S3_ENDPOINT: "unset for AWS S3; set it for MinIO, R2…",
       RATE_LIMIT_MULTIPLIER: "test and load rigs only",
+      HALLES_VERSION: "optional: the operations page shows the package version unless an overlay sets the release tag",
       ...Object.fromEntries(
         ["HALLES_PG_PORT", "HALLES_DATA_DIR", "STRIPE_TEST_SERVER_PORT", "MAIL_CAPTURE_SMTP_PORT", "MAIL_CAPTURE_HTTP_PORT", "ORDER_WORKER_HEALTH_PORT", "NOTIFICATION_WORKER_HEALTH_PORT", "SCHEDULER_HEALTH_PORT", "WEB_METRICS_PORT", "E2E_PORT", "HALLES_TEST_PG_PORT", "CHROMIUM_PATH"].map((key) => [key, "npm start and the tests only"]),
       ),

@@ -33,6 +33,8 @@ const ACTION_NAMES: Record<string, string> = {
   "content.unpublish": "Unpublished a content page",
   "content.schedule": "Scheduled a content page",
   "content.restore": "Restored a content page revision",
+  "job.retry": "Retried a failed job",
+  "job.discard": "Discarded a failed job",
 };
 
 /** Marketing's changes: the catalog (lib/backoffice/catalog-actions.ts) and promotions. */
@@ -121,6 +123,9 @@ export function actionDetails(entry: Pick<StaffActionEntry, "action" | "data">):
       return [text(data.product), data.kind === "reset" ? "to pick again" : text(data.kind)].filter(Boolean).join(": ");
     case "order.finish_pick":
       return typeof data.finalTotalCents === "number" ? `final total ${formatCents(data.finalTotalCents)}${data.cancelled ? ", nothing found: cancelled" : ""}` : "";
+    case "job.retry":
+    case "job.discard":
+      return `${text(data.task)} #${text(data.jobId)}: ${text(data.lastError).slice(0, 150)}`;
     default:
       return Object.keys(data).length ? JSON.stringify(data).slice(0, 200) : "";
   }

@@ -17,7 +17,8 @@ export const UNIT_PRICE_BASES = unitPriceBasis.enumValues;
 export const dietField = (tag: DietaryTag) => `diet-${tag}`;
 
 const id = (message: string) => z.coerce.number(message).int(message).min(1, message).max(INT4_MAX, message);
-const optionalId = (message: string) =>
+/** "1990" → 1990, "" → null; whole numbers in 1…max. */
+const optionalCount = (message: string, max: number) =>
   z
     .string()
     .trim()
@@ -25,12 +26,15 @@ const optionalId = (message: string) =>
     .transform((v, ctx) => {
       if (!v) return null;
       const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 1 || n > INT4_MAX) {
+      if (!/^\d+$/.test(v) || n < 1 || n > max) {
         ctx.addIssue({ code: "custom", message });
         return z.NEVER;
       }
       return n;
     });
+
+/** An optional choice from a list of rows ("" when none). */
+const optionalId = (message: string) => optionalCount(message, INT4_MAX);
 
 /** "2.49" or "2,49" (euros) → 249 cents; refuses 0, negatives, more than 2 decimals and over €99,999.99. */
 export function parseEuros(text: string): number | null {
@@ -49,22 +53,6 @@ export const euros = (message = "Enter a price in euros, like 2.49.") =>
     }
     return cents;
   });
-
-/** "1990" → 1990, "" → null; whole numbers in 1…max. */
-const optionalCount = (message: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const n = Number(v);
-      if (!/^\d+$/.test(v) || n < 1 || n > max) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return n;
-    });
 
 /** Plain text on one line: no control characters. */
 const line = (label: string, max: number) =>

@@ -2,10 +2,10 @@
 // durations, the queue's depth and oldest ready job read from graphile_worker.jobs on scrape, the
 // order counters this process increments (lib/metrics/shared.mjs) and its database pools.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
-import type { QueueStat } from "@/lib/jobs/queue-stats";
+import type { QueueTaskStats } from "@/db/queries/job-queue";
 import { sharedMetrics } from "@/lib/metrics/shared.mjs";
 
-export type QueueStats = QueueStat[];
+export type QueueStats = QueueTaskStats[];
 
 export type WorkerMetrics = {
   registry: Registry;
@@ -49,7 +49,7 @@ export function createWorkerMetrics(service: string, queueStats?: () => Promise<
       if (!cached || Date.now() - cached.at > 1_000) cached = { at: Date.now(), stats: queueStats() };
       return cached.stats;
     };
-    const queueGauge = (name: string, help: string, pick: (row: QueueStat) => number) =>
+    const queueGauge = (name: string, help: string, pick: (row: QueueTaskStats) => number) =>
       new Gauge({
         name,
         help,
@@ -66,7 +66,8 @@ export function createWorkerMetrics(service: string, queueStats?: () => Promise<
         },
       });
     queueGauge("jobs_ready", "Jobs waiting to run now (all tasks of the queue, not only this service's).", (row) => row.ready);
-    queueGauge("jobs_locked", "Jobs taken by a worker: running, or held by a worker that died until the sweep frees them.", (row) => row.locked);
+    queueGauge("jobs_running", "Jobs taken by a worker: running, or held by a worker that died until the sweep frees them.", (row) => row.running);
+    queueGauge("jobs_scheduled", "Jobs waiting for a later time: scheduled, or backing off before a retry.", (row) => row.scheduled);
     queueGauge("jobs_oldest_ready_age_seconds", "How long the longest-waiting ready job has been due (0: none waiting).", (row) => row.oldestReadySeconds);
     queueGauge("jobs_permanently_failed", "Jobs that used all their attempts and stay in graphile_worker.jobs until retried or deleted.", (row) => row.failed);
   }

@@ -9,6 +9,7 @@ const SECTIONS: { href: string; label: string; roles: readonly UserRole[] }[] = 
   { href: "/admin/content", label: "Content", roles: MARKETING_ROLES },
   { href: "/admin/staff", label: "Staff", roles: ADMIN_ROLES },
   { href: "/admin/audit", label: "Audit log", roles: ADMIN_ROLES },
+  { href: "/admin/operations", label: "Operations", roles: ADMIN_ROLES },
   { href: "/admin/promotions", label: "Promotions", roles: MARKETING_ROLES },
 ];
 
