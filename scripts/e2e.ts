@@ -30,7 +30,7 @@ async function main(): Promise<number> {
   };
   const buildOnly = process.env.E2E_BUILD_ONLY === "1";
   const standIns = { useStripeTestServer: true, useMailCapture: true };
-  if (!buildOnly) await assertPortsFree(stackPortClaims({ ports, ...standIns }, () => "E2E_PORT (the first of 7 ports)"));
+  if (!buildOnly) await assertPortsFree(stackPortClaims({ ports, ...standIns }, () => "E2E_PORT (the first of 8 ports)"));
   if (process.env.E2E_SKIP_BUILD !== "1") await run("npx", ["next", "build"], env);
   if (buildOnly) return 0;
   const server = await testServerUrl();
@@ -49,7 +49,8 @@ async function main(): Promise<number> {
       ports,
       logDir,
       // One machine plays every shopper: the per-address limits are scaled up (lib/limits/policies.ts).
-      env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: "warn", RATE_LIMIT_MULTIPLIER: "20" },
+      // Info lines too: e2e/observability.spec.ts follows a request id through them.
+      env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: "info", RATE_LIMIT_MULTIPLIER: "20" },
       ...standIns,
       onCrash: (service, code) => console.error(`e2e: ${service.name} exited with code ${code}`),
     });

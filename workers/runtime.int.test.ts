@@ -8,6 +8,7 @@ import { createDatabase } from "@/db/client";
 import { orderLines, orders, serviceHeartbeats, slots, stores, users } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { parsePrometheusText, sampleSum } from "@/tests/prometheus-text";
 import { createMailCapture, type MailCapture } from "@/tools/mail-capture/server";
 import { startHealthServer } from "./lib/health-server";
 import { startWorkerService, type WorkerService } from "./runtime";
@@ -128,6 +129,13 @@ describe("worker runtime", () => {
     expect(text).toContain("# TYPE jobs_failed_total counter");
     expect(text).toContain("# TYPE jobs_ready gauge");
     expect(text).toContain("process_cpu_seconds_total");
+    // Strictly parsed: the queue's gauges and this process's connections per pool (issue 9).
+    const families = parsePrometheusText(text);
+    for (const name of ["jobs_ready", "jobs_running", "jobs_oldest_ready_age_seconds", "halles_db_connections"]) expect(families.get(name)?.type, name).toBe("gauge");
+    expect(sampleSum(families, "halles_db_pool_max", { pool: "queue", service: "test-worker" })).toBe(4);
+    // graphile-worker's pool holds its LISTEN connection, idle between notifications.
+    expect(sampleSum(families, "halles_db_connections", { pool: "queue", state: "idle" })).toBeGreaterThanOrEqual(1);
+    expect(families.get("halles_orders_confirmed_total")?.type).toBe("counter");
   });
 
   it("reports 503 when a readiness check fails", async () => {

@@ -13,6 +13,8 @@ import { workerEnv } from "./lib/config";
 import { startHealthServer } from "./lib/health-server";
 import { heartbeatPlugin, livenessEnv, startHeartbeat, startOrphanSweep, type OrphanSweep } from "./lib/liveness";
 import { createWorkerMetrics, type WorkerMetrics } from "./lib/metrics";
+import { poolApplicationName, registerPoolMetrics, withApplicationName } from "@/lib/metrics/db-pool";
+import { requestIdMixin } from "@/lib/logger";
 import { tolerateOutageRejections } from "./lib/outage-rejections";
 import { superviseRunner, type SupervisedRunner } from "./lib/runner-supervisor";
 import { buildTaskList, graphileLogger, type TaskHandlers } from "./lib/task-runner";
@@ -62,11 +64,15 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const mode = assertDeploymentConfig();
   const env = workerEnv();
   const liveness = livenessEnv();
-  const log = pino({ level: env.LOG_LEVEL, base: { service: options.name, pid: process.pid } });
-  const { db, sql: pool } = createDatabase(env.DATABASE_URL, env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency), {
+  const log = pino({ level: env.LOG_LEVEL, base: { service: options.name, pid: process.pid }, mixin: requestIdMixin });
+  const poolMax = env.DATABASE_POOL_MAX ?? Math.max(2, options.concurrency);
+  const queuePoolMax = options.concurrency + 2;
+  const { db, sql: pool } = createDatabase(env.DATABASE_URL, poolMax, {
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    applicationName: poolApplicationName(options.name, "app"),
   });
   const metrics = createWorkerMetrics(options.name, () => queueStats(db));
+  registerPoolMetrics(metrics.registry, { db, service: options.name, pools: { app: poolMax, queue: queuePoolMax } });
   const untolerate = tolerateOutageRejections({ log, registry: metrics.registry });
   let running = false;
   let runner: SupervisedRunner | null = null;
@@ -103,10 +109,10 @@ export async function startWorkerService(options: WorkerServiceOptions): Promise
   const parsedCronItems = parseCrontab(options.crontab ?? "");
   const startRunner = () =>
     run({
-      connectionString: env.DATABASE_URL,
+      connectionString: withApplicationName(env.DATABASE_URL, poolApplicationName(options.name, "queue")),
       concurrency: options.concurrency,
       // LISTEN plus fetching and completing jobs; the tasks themselves use the Drizzle pool.
-      maxPoolSize: options.concurrency + 2,
+      maxPoolSize: queuePoolMax,
       noHandleSignals: true,
       logger: graphileLogger(log),
       taskList,

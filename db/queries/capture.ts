@@ -5,6 +5,7 @@ import { and, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { orders } from "../schema";
 import { enqueueOrderEmail } from "@/lib/jobs/queue";
+import { countOrderCaptured } from "@/lib/metrics/orders";
 import { AWAITING_CAPTURE } from "@/lib/orders/state-machine";
 import { refundWhatIsLeft } from "./order-cancellation";
 import { lockOrder, transitionOrder } from "./orders";
@@ -48,6 +49,7 @@ export async function recordCapture(tx: Executor, orderId: string, capture: { ca
   });
   if (!result.changed) return { outcome: "already-recorded" };
   await enqueueOrderEmail(tx, orderId, "picked");
+  countOrderCaptured();
   return { outcome: "captured", capturedCents: capture.capturedCents, releasedCents };
 }
 

@@ -41,6 +41,8 @@ export type PlaceOrderInput = {
   now?: Date;
   /** Unpaid orders expire (stock and slot released) after this many minutes. */
   unpaidTtlMinutes?: number;
+  /** The web request that placed it (lib/request-id.mjs): kept in the order's first event, for the jobs its payment sets off. */
+  requestId?: string;
 };
 
 export type PlaceOrderError =
@@ -250,6 +252,7 @@ export async function placeOrder(db: Executor, input: PlaceOrderInput): Promise<
               totalCents: view.totals.totalCents,
               authorizedCents: view.totals.authorizedCents,
               slotId: slot.id,
+              ...(input.requestId ? { requestId: input.requestId } : {}),
               // What picking recomputes the discounts with (db/queries/promotions.ts orderPromotionSnapshot).
               ...(promo.result.discountCents > 0 ? { discountCents: promo.result.discountCents, promotions: promo.snapshot } : {}),
             },

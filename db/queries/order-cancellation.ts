@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Executor } from "../client";
 import type { Order, OrderStatus } from "../schema";
 import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
+import { countOrderCancelled } from "@/lib/metrics/orders";
 import { HOLDS_STOCK_AND_SLOT } from "@/lib/orders/state-machine";
 import { lockOrder, transitionOrder } from "./orders";
 import { requestRefundLocked } from "./refunds";
@@ -77,6 +78,7 @@ export async function cancelOrder(tx: Executor, input: CancelOrderInput): Promis
     set: { cancelReason: input.reason },
   });
   if (!result.changed) return { changed: false, order: result.order };
+  countOrderCancelled(input.actor, input.reason);
   await afterCancel(tx, { order: result.order, from, notifyShopper: input.notifyShopper ?? true, paymentIntentId: input.paymentIntentId, actor: input.actor });
   return { changed: true, order: result.order, from };
 }

@@ -4,6 +4,7 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import type { Database, Executor } from "../client";
 import { orders, type Order } from "../schema";
+import { countOrderConfirmed } from "@/lib/metrics/orders";
 import { cancelOrder } from "./order-cancellation";
 import { lockOrder, transitionOrder } from "./orders";
 import { commitOrderStock } from "./stock";
@@ -37,6 +38,7 @@ export async function confirmPaidOrder(
   const confirmed = await transitionOrder(tx, { orderId, to: "confirmed", actor: "system" });
   if (!confirmed.changed) return confirmed;
   await commitOrderStock(tx, orderId);
+  countOrderConfirmed();
   return { changed: true, order: confirmed.order };
 }
 

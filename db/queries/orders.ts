@@ -1,6 +1,6 @@
 // Order state changes: one function, under a row lock, validated by the state machine and
 // written to the event log. Callers pass their transaction so jobs can be enqueued with it.
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { orderEvents, orders, type Order, type OrderStatus } from "../schema";
 import { assertTransition } from "@/lib/orders/state-machine";
@@ -55,4 +55,14 @@ export async function transitionOrder(tx: Executor, input: TransitionInput): Pro
     data: input.data ?? {},
   });
   return { changed: true, order, from: current.status };
+}
+
+/** The id of the web request that placed the order (checkout records it in the order's first event), if known. */
+export async function orderRequestId(db: Executor, orderId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ requestId: sql<string | null>`${orderEvents.data} ->> 'requestId'` })
+    .from(orderEvents)
+    .where(and(eq(orderEvents.orderId, orderId), isNull(orderEvents.fromStatus)))
+    .limit(1);
+  return row?.requestId ?? null;
 }

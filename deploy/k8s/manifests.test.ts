@@ -216,7 +216,7 @@ describe("our rules", () => {
       NGINX_BIN: "the gateway's launcher (deploy/nginx/gateway.ts), not the app",
       NGINX_MODULES_DIR: "the gateway's launcher (deploy/nginx/gateway.ts), not the app",
       ...Object.fromEntries(
-        ["HALLES_PG_PORT", "HALLES_DATA_DIR", "STRIPE_TEST_SERVER_PORT", "MAIL_CAPTURE_SMTP_PORT", "MAIL_CAPTURE_HTTP_PORT", "ORDER_WORKER_HEALTH_PORT", "NOTIFICATION_WORKER_HEALTH_PORT", "SCHEDULER_HEALTH_PORT", "E2E_PORT", "HALLES_TEST_PG_PORT", "CHROMIUM_PATH"].map((key) => [key, "npm start and the tests only"]),
+        ["HALLES_PG_PORT", "HALLES_DATA_DIR", "STRIPE_TEST_SERVER_PORT", "MAIL_CAPTURE_SMTP_PORT", "MAIL_CAPTURE_HTTP_PORT", "ORDER_WORKER_HEALTH_PORT", "NOTIFICATION_WORKER_HEALTH_PORT", "SCHEDULER_HEALTH_PORT", "WEB_METRICS_PORT", "E2E_PORT", "HALLES_TEST_PG_PORT", "CHROMIUM_PATH"].map((key) => [key, "npm start and the tests only"]),
       ),
     };
     const set = new Set([...Object.keys(configMap.data), ...Object.keys(secret.stringData), ...workloads.flatMap((w) => containersOf(w).flatMap((c) => (c.env ?? []).map((e) => e.name)))]);

@@ -13,6 +13,8 @@ import { LIMITS } from "@/lib/limits/policies";
 import { cancelOrder, UNPAID } from "@/db/queries/order-cancellation";
 import type { Order } from "@/db/schema";
 import { logger } from "@/lib/logger";
+import { countOrderPlaced } from "@/lib/metrics/orders";
+import { currentRequestId } from "@/lib/request-id.mjs";
 import { PAYMENT_UNAVAILABLE_REASON } from "@/lib/orders/state-machine";
 import { PAYMENT_CURRENCY } from "@/lib/payments/payment-checks";
 
@@ -96,7 +98,7 @@ function placeOrderOnce(db: Database, input: PlaceOrderInput): Promise<PlaceOrde
   const orderId = randomUUID();
   return patiently("place order", async (attempt) => {
     const placed = attempt > 1 ? await findOrder(db, orderId) : null;
-    return placed ? { ok: true as const, order: placed } : placeOrder(db, { ...input, orderId });
+    return placed ? { ok: true as const, order: placed } : placeOrder(db, { ...input, orderId, requestId: currentRequestId() });
   });
 }
 
@@ -116,6 +118,8 @@ export async function startCheckout(db: Database, stripe: Stripe, input: StartCh
     const placed = await placeOrderOnce(db, input);
     if (!placed.ok) return placed;
     order = placed.order;
+    countOrderPlaced();
+    logger.info({ orderId: order.id, number: order.number, totalCents: order.totalCents }, "order placed");
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     logger.error({ err: error, userId: input.userId }, "checkout: database unavailable; nothing charged");

@@ -3,15 +3,27 @@
 // than PUBLIC_URL's is redirected there before Next.js (or anything that sets a cookie) runs, and
 // requests Next.js would fail on (a broken path, a cross-site action) are refused with a 4xx, and
 // the storefront's shared pages are declared cacheable by shared caches (lib/http/shared-cache.mjs).
+// Every request is also given a request id and timed, /metrics is served on a port of its own, and
+// a SIGTERM lets the requests in flight finish within a deadline (lib/http/observability.mjs).
 import http from "node:http";
 import { canonicalRedirect, frontDoorRefusal, withPeerAddress } from "./front-door.mjs";
+import { observeRequest, startMetricsServer, stopGracefully } from "./observability.mjs";
 import { isSharedPageRequest, sharedCacheControl } from "./shared-cache.mjs";
 
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 const options = { publicUrl: process.env.PUBLIC_URL, trustedHops: Number.isInteger(hops) && hops >= 0 ? hops : 0 };
 const emit = http.Server.prototype.emit;
+const metricsServer = startMetricsServer();
+stopGracefully();
 
 http.Server.prototype.emit = function emitThroughFrontDoor(event, request, response, ...rest) {
+  if (event === "request" && request?.socket && this !== metricsServer) {
+    return observeRequest(request, response, () => frontDoor.call(this, event, request, response, ...rest));
+  }
+  return emit.call(this, event, request, response, ...rest);
+};
+
+function frontDoor(event, request, response, ...rest) {
   if (event === "request" && request?.socket) {
     request.headers["x-forwarded-for"] = withPeerAddress(request.headers["x-forwarded-for"], request.socket.remoteAddress ?? "unknown");
     const refusal = frontDoorRefusal(request);
@@ -28,7 +40,7 @@ http.Server.prototype.emit = function emitThroughFrontDoor(event, request, respo
     if (isSharedPageRequest(request)) declareSharedWhenSent(response);
   }
   return emit.call(this, event, request, response, ...rest);
-};
+}
 
 /**
  * Sets the shared Cache-Control as the status line goes out: Next.js sets its own just before, and

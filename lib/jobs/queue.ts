@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@/db/client";
 import { TAGS } from "@/lib/cache-tags";
+import { currentRequestId } from "@/lib/request-id.mjs";
 import { orderEmailJobKey, parseTaskPayload, type OrderEmailKind, type TaskName, type TaskPayload } from "./tasks";
 
 export type EnqueueOptions = {
@@ -36,6 +37,7 @@ export function jobMaxAttempts(): number {
 /**
  * Adds a job with graphile_worker.add_job on `tx` (pass the transaction that changes the state
  * the job is about). The payload is validated first: a bad one throws InvalidJobPayloadError.
+ * The current request id (lib/request-id.mjs) goes along as `requestId` (JOB_CONTEXT).
  */
 export async function enqueueJob<T extends TaskName>(
   tx: Executor,
@@ -44,11 +46,12 @@ export async function enqueueJob<T extends TaskName>(
   options: EnqueueOptions = {},
 ): Promise<EnqueuedJob> {
   const valid = parseTaskPayload(task, payload);
+  const requestId = currentRequestId();
   const maxAttempts = options.maxAttempts ?? jobMaxAttempts();
   const rows = await tx.execute<{ id: string; key: string | null }>(sql`
     select id::text as id, key from graphile_worker.add_job(
       ${task},
-      ${JSON.stringify(valid)}::json,
+      ${JSON.stringify(requestId ? { ...valid, requestId } : valid)}::json,
       queue_name => ${options.queueName ?? null}::text,
       run_at => ${options.runAt?.toISOString() ?? null}::timestamptz,
       max_attempts => ${maxAttempts}::int,

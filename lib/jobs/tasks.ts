@@ -1,6 +1,7 @@
 // The job registry: every task name the queue knows and the zod schema its payload must match.
 // The web app validates before enqueueing (lib/jobs/queue.ts); the workers validate again on run.
 import { z } from "zod";
+import { REQUEST_ID_PATTERN } from "@/lib/request-id.mjs";
 
 /** `picked`: the changes picking made and the amount charged; `refunded`: one refund (its refundId). */
 export const ORDER_EMAIL_KINDS = ["confirmed", "cancelled", "picked", "refunded"] as const;
@@ -54,6 +55,13 @@ export const TASK_NAMES = Object.keys(TASK_PAYLOADS) as TaskName[];
 export function isTaskName(name: string): name is TaskName {
   return Object.hasOwn(TASK_PAYLOADS, name);
 }
+
+/**
+ * What enqueueJob adds to every payload besides the task's own fields: the request id of the web
+ * request (or job) that enqueued it. The task schemas strip it; the worker reads it with this one,
+ * and a malformed id is dropped rather than failing the job.
+ */
+export const JOB_CONTEXT = z.object({ requestId: z.string().regex(REQUEST_ID_PATTERN).optional().catch(undefined) });
 
 /** A payload that does not match its task's schema: a programming error, never worth a retry. */
 export class InvalidJobPayloadError extends Error {

@@ -13,6 +13,7 @@ describe("start-up and ports (issue 6 item 11): npm start's settings", () => {
         orderWorkerHealth: 9101,
         notificationWorkerHealth: 9102,
         schedulerHealth: 9103,
+        webMetrics: 9100,
       },
       postgresPort: 54320,
       dataDir: ".data",
@@ -28,6 +29,7 @@ describe("start-up and ports (issue 6 item 11): npm start's settings", () => {
       ORDER_WORKER_HEALTH_PORT: "4004",
       NOTIFICATION_WORKER_HEALTH_PORT: "4005",
       SCHEDULER_HEALTH_PORT: "4006",
+      WEB_METRICS_PORT: "4008",
       HALLES_PG_PORT: "4007",
       HALLES_DATA_DIR: ".data/second",
     });
@@ -40,6 +42,7 @@ describe("start-up and ports (issue 6 item 11): npm start's settings", () => {
         orderWorkerHealth: 4004,
         notificationWorkerHealth: 4005,
         schedulerHealth: 4006,
+        webMetrics: 4008,
       },
       postgresPort: 4007,
       dataDir: ".data/second",
@@ -85,8 +88,9 @@ describe("start-up and ports (issue 6 item 11): end-to-end ports", () => {
       orderWorkerHealth: 3104,
       notificationWorkerHealth: 3105,
       schedulerHealth: 3106,
+      webMetrics: 3107,
     });
-    expect(Object.values(readE2ePorts({ E2E_PORT: "3300" }))).toEqual([3300, 3301, 3302, 3303, 3304, 3305, 3306]);
+    expect(Object.values(readE2ePorts({ E2E_PORT: "3300" }))).toEqual([3300, 3301, 3302, 3303, 3304, 3305, 3306, 3307]);
   });
 
   it("stays clear of npm start's default ports", () => {
@@ -96,6 +100,6 @@ describe("start-up and ports (issue 6 item 11): end-to-end ports", () => {
   });
 
   it("refuses a base whose last port would pass 65535", () => {
-    expect(() => readE2ePorts({ E2E_PORT: "65530" })).toThrow('E2E_PORT: must be a port number from 1 to 65529, got "65530"');
+    expect(() => readE2ePorts({ E2E_PORT: "65530" })).toThrow('E2E_PORT: must be a port number from 1 to 65528, got "65530"');
   });
 });

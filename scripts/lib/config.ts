@@ -5,7 +5,7 @@ import { parseEnv } from "../../lib/env";
 import type { StackPorts } from "./stack";
 
 export type LocalConfig = {
-  /** The stack's ports (web, Stripe test server, mail capture, worker health servers). */
+  /** The stack's ports (web, Stripe test server, mail capture, worker health servers, the web's metrics). */
   ports: StackPorts;
   /** The embedded PostgreSQL's port. */
   postgresPort: number;
@@ -22,6 +22,7 @@ export const PORT_VARIABLES = {
   orderWorkerHealth: "ORDER_WORKER_HEALTH_PORT",
   notificationWorkerHealth: "NOTIFICATION_WORKER_HEALTH_PORT",
   schedulerHealth: "SCHEDULER_HEALTH_PORT",
+  webMetrics: "WEB_METRICS_PORT",
   postgres: "HALLES_PG_PORT",
 } as const satisfies Record<keyof StackPorts | "postgres", string>;
 
@@ -49,6 +50,7 @@ const localSchema = z
     ORDER_WORKER_HEALTH_PORT: portVariable(9101),
     NOTIFICATION_WORKER_HEALTH_PORT: portVariable(9102),
     SCHEDULER_HEALTH_PORT: portVariable(9103),
+    WEB_METRICS_PORT: portVariable(9100),
     HALLES_PG_PORT: portVariable(54320),
     HALLES_DATA_DIR: z
       .string()
@@ -77,18 +79,19 @@ export function readLocalConfig(source: Record<string, string | undefined> = pro
       orderWorkerHealth: env.ORDER_WORKER_HEALTH_PORT,
       notificationWorkerHealth: env.NOTIFICATION_WORKER_HEALTH_PORT,
       schedulerHealth: env.SCHEDULER_HEALTH_PORT,
+      webMetrics: env.WEB_METRICS_PORT,
     },
     postgresPort: env.HALLES_PG_PORT,
     dataDir: env.HALLES_DATA_DIR,
   };
 }
 
-const E2E_PORT_COUNT = 7;
+const E2E_PORT_COUNT = 8;
 const e2eSchema = z.object({ E2E_PORT: portVariable(3100, 65_536 - E2E_PORT_COUNT) });
 
 /**
  * The end-to-end run's ports, all from one base (E2E_PORT, default 3100): web = base, Stripe test
- * server +1, SMTP +2, mail HTTP +3, workers' health +4…+6. Two runs with bases 7 apart, or a run
+ * server +1, SMTP +2, mail HTTP +3, workers' health +4…+6, the web's metrics +7. Two runs with bases 8 apart, or a run
  * beside npm start, never collide.
  */
 export function readE2ePorts(source: Record<string, string | undefined> = process.env): StackPorts {
@@ -101,5 +104,6 @@ export function readE2ePorts(source: Record<string, string | undefined> = proces
     orderWorkerHealth: base + 4,
     notificationWorkerHealth: base + 5,
     schedulerHealth: base + 6,
+    webMetrics: base + 7,
   };
 }

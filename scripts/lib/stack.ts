@@ -14,6 +14,8 @@ export type StackPorts = {
   orderWorkerHealth: number;
   notificationWorkerHealth: number;
   schedulerHealth: number;
+  /** The web server's /metrics (METRICS_PORT). */
+  webMetrics: number;
 };
 
 /** The local stand-ins' secrets: TEST MODE only, never valid at Stripe. */
@@ -70,7 +72,7 @@ export function createStack(options: StackOptions): Stack {
     };
     steps.push([{ name: "stripe-test-server", args: typescript("tools/stripe-test-server/cli.ts"), env: stripe, readyUrl: `http://127.0.0.1:${ports.stripe}/` }]);
   }
-  steps.push([{ name: "web", args: [...WEB_PRELOAD, NEXT_BIN, "start", "-p", String(ports.web)], env, readyUrl: `http://127.0.0.1:${ports.web}/api/health/ready` }]);
+  steps.push([{ name: "web", args: [...WEB_PRELOAD, NEXT_BIN, "start", "-p", String(ports.web)], env: { ...env, METRICS_PORT: String(ports.webMetrics) }, readyUrl: `http://127.0.0.1:${ports.web}/api/health/ready` }]);
   steps.push(
     WORKERS.map(({ name, port }) => ({
       name,
@@ -92,6 +94,7 @@ export function stackPortClaims(options: Omit<StackOptions, "env" | "onCrash" | 
   const claim = (port: keyof StackPorts, purpose: string, host?: string): PortClaim => ({ port: ports[port], host, purpose, variable: variable(port) });
   return [
     claim("web", "web server"),
+    claim("webMetrics", "web server metrics", "127.0.0.1"),
     ...(options.useStripeTestServer ? [claim("stripe", "Stripe test server", "127.0.0.1")] : []),
     ...(options.useMailCapture ? [claim("smtp", "mail capture SMTP", "127.0.0.1"), claim("mailHttp", "mail capture web page", "127.0.0.1")] : []),
     ...WORKERS.map(({ name, port }) => claim(port, `${name} health server`, "127.0.0.1")),

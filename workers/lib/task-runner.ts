@@ -1,10 +1,13 @@
 // Turns the services' task handlers into graphile-worker tasks: payload validated against the
 // registry (an invalid one is logged and completed, never retried), one JSON log line and the
 // metrics for every attempt, and thrown errors passed on so graphile-worker retries with backoff.
+// Each attempt runs under the request id its payload carries (JOB_CONTEXT): on its log lines,
+// and passed on to the jobs it enqueues.
 import type { Logger as PinoLogger } from "pino";
 import { Logger as GraphileLogger, type Task, type TaskList } from "graphile-worker";
 import type { Database } from "@/db/client";
-import { InvalidJobPayloadError, parseTaskPayload, type TaskName, type TaskPayload } from "@/lib/jobs/tasks";
+import { InvalidJobPayloadError, JOB_CONTEXT, parseTaskPayload, type TaskName, type TaskPayload } from "@/lib/jobs/tasks";
+import { withRequestId } from "@/lib/request-id.mjs";
 import type { WorkerMetrics } from "./metrics";
 
 export type JobInfo = { id: string; attempt: number; maxAttempts: number };
@@ -19,11 +22,21 @@ export type TaskHandlers = { [K in TaskName]?: TaskHandler<K> };
 export type TaskRunnerDeps = { db: Database; log: PinoLogger; metrics: WorkerMetrics };
 
 function wrapTask<T extends TaskName>(task: T, handler: TaskHandler<T>, deps: TaskRunnerDeps): Task {
+  const attempt = runAttempt(task, handler, deps);
+  return (payload, helpers) => {
+    const context = JOB_CONTEXT.safeParse(payload ?? {});
+    return withRequestId(context.success ? context.data.requestId : undefined, () => attempt(payload, helpers));
+  };
+}
+
+function runAttempt<T extends TaskName>(task: T, handler: TaskHandler<T>, deps: TaskRunnerDeps): Task {
   return async (payload, helpers) => {
     const started = process.hrtime.bigint();
     const job: JobInfo = { id: helpers.job.id, attempt: helpers.job.attempts, maxAttempts: helpers.job.max_attempts };
     const log = deps.log.child({ jobId: job.id, task, attempt: job.attempt, maxAttempts: job.maxAttempts });
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+    // graphile-worker counts the attempt before running it: 2 and up are retries.
+    if (job.attempt > 1) deps.metrics.retried.inc({ task });
     const durationMs = (s: number) => Math.round(s * 1000 * 10) / 10;
 
     let valid: TaskPayload<T>;

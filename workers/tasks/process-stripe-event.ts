@@ -10,12 +10,13 @@ import type Stripe from "stripe";
 import type { Database, Executor } from "@/db/client";
 import { cancelOrder, isCancellable, isUnpaid, UNPAID } from "@/db/queries/order-cancellation";
 import { confirmPaidOrder } from "@/db/queries/order-lifecycle";
-import { findOrder, lockOrder } from "@/db/queries/orders";
+import { findOrder, lockOrder, orderRequestId } from "@/db/queries/orders";
 import { getStripeEvent, markStripeEventProcessed } from "@/db/queries/stripe-events";
 import { stripeEvents, type Order } from "@/db/schema";
 import { enqueueCloseStripePayment, enqueueOrderEmail } from "@/lib/jobs/queue";
 import type { TaskPayload } from "@/lib/jobs/tasks";
 import { logger } from "@/lib/logger";
+import { acceptedRequestId, currentRequestId, withRequestId } from "@/lib/request-id.mjs";
 import { checkPayment, PAYMENT_MISMATCH_REASON, type PaymentProblem } from "@/lib/payments/payment-checks";
 import { checkoutSessionPaymentIntent } from "@/lib/payments/stripe";
 import { AWAITING_CAPTURE, PAYMENT_EXPIRED_REASON } from "@/lib/orders/state-machine";
@@ -113,15 +114,18 @@ export async function processStripeEvent(
     if (!row) return { result: { outcome: "unknown-event" } as const };
     if (row.processedAt) return { result: { outcome: "already-processed" } as const };
     const action = decideStripeEvent(row.payload as unknown as Stripe.Event);
-    let result: ProcessStripeEventResult = { outcome: "ignored" };
-    if (action.kind === "confirm") {
-      result = await applyPayment(tx, payload.eventId, action, { livemode: context.livemode, looked });
-    } else if (action.kind === "cancel") {
+    // The jobs this event sets off (the e-mail…) carry the id of the checkout request that placed
+    // the order, so that one id follows a payment from the checkout to its e-mail.
+    const placedBy = action.kind === "ignore" ? null : acceptedRequestId(await orderRequestId(tx, action.orderId));
+    if (placedBy) (context.log ?? logger).info({ placedBy }, "Stripe event for an order placed by another request: its jobs carry that request id");
+    const result = await withRequestId(placedBy ?? currentRequestId(), async (): Promise<ProcessStripeEventResult> => {
+      if (action.kind === "confirm") return applyPayment(tx, payload.eventId, action, { livemode: context.livemode, looked });
+      if (action.kind !== "cancel") return { outcome: "ignored" };
       // An expired authorisation ends a paid order too, until it is captured; other declines only unpaid ones.
       const from = action.reason === PAYMENT_EXPIRED_REASON ? AWAITING_CAPTURE.filter(isCancellable) : UNPAID;
       const cancelled = await cancelOrder(tx, { orderId: action.orderId, actor: "stripe", reason: action.reason, from });
-      result = { outcome: cancelled.changed ? "applied" : "unchanged" };
-    }
+      return { outcome: cancelled.changed ? "applied" : "unchanged" };
+    });
     await markStripeEventProcessed(tx, payload.eventId);
     return { result, orderId: action.kind === "ignore" ? undefined : action.orderId };
   });
