@@ -10,7 +10,8 @@ const buildMode = buildModeFor(deploymentMode());
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
-  partialPrefetching: true,
+  // No partialPrefetching: it embeds a second, runtime-prefetch copy of the page's RSC payload in
+  // every dynamic response, which doubled what a phone downloads and parses (bench/README.md).
   poweredByHeader: false,
   env: { HALLES_BUILD_MODE: buildMode },
   // The Fluent Emoji set (~9 MB of JSON) is read from node_modules when first needed, not bundled.
