@@ -1,10 +1,12 @@
-// npm run bench:lighthouse -- [--runs 5] [--skip-build] [--port 3900]
+// npm run bench:lighthouse -- [--runs 5] [--skip-build] [--port 3900] [--against <app directory>]
 // Lighthouse on a phone: the production build (`next start`, demo mode as `npm start` runs it) on a
 // fresh database with the demo catalog; Lighthouse's default mobile form factor and simulated
 // throttling (slow 4G, 4× CPU slowdown), in Debian's headless Chromium. The home page, a category
 // and a product page are each measured `--runs` times after one warm-up load; the table gives
 // each figure's median. Every report is kept in bench/results/lighthouse/ (open one in the
 // Lighthouse viewer for its treemap and diagnostics); the table goes to bench/results/lighthouse.md.
+// --against: another checkout with its own production build (e.g. a worktree of main, built the
+// same way, with node_modules linked): served beside this one on port+1, both measured turn about.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -20,6 +22,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     port: { type: "string", default: "3900" },
     "skip-build": { type: "boolean", default: false },
+    against: { type: "string" },
   },
 });
 const runs = Number(values.runs);
@@ -79,13 +82,26 @@ async function main() {
   const database = await createBenchDatabase();
   const services: Service[] = [];
   const chrome = { kill: () => {} };
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      chrome.kill();
+      for (const service of services.reverse()) await service.stop();
+      await database.drop();
+    })());
+  process.once("SIGINT", () => void stop().finally(() => process.exit(130)));
   try {
-    const env = { DATABASE_URL: database.url, PUBLIC_URL: base, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret(), LOG_LEVEL: "warn" };
+    const env = { DATABASE_URL: database.url, NODE_ENV: "production", HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret(), LOG_LEVEL: "warn" };
     // One build at a time on this machine.
     if (!values["skip-build"]) await run("flock", ["/tmp/halles-build.lock", "npx", "next", "build"], env);
-    const web = startService("web", process.execPath, [...WEB_PRELOAD, NEXT_BIN, "start", "-p", String(port)], env);
-    services.push(web);
-    await waitForUrl(`${base}/api/health/ready`, 60_000, web);
+    // This checkout's build, and the one to compare it with: measured turn about, so that both see the same machine.
+    const builds = [{ name: values.against ? "this build" : "", dir: ".", base }];
+    if (values.against) builds.push({ name: values.against, dir: values.against, base: `http://127.0.0.1:${port + 1}` });
+    for (const build of builds) {
+      const web = startService("web", process.execPath, [...WEB_PRELOAD, NEXT_BIN, "start", build.dir, "-p", new URL(build.base).port], { ...env, PUBLIC_URL: build.base });
+      services.push(web);
+      await waitForUrl(`${build.base}/api/health/ready`, 60_000, web);
+    }
 
     const browser = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
     chrome.kill = () => browser.kill();
@@ -93,25 +109,25 @@ async function main() {
     const conditions = `${cpus().length} cores (${cpus()[0]?.model.trim()}), load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the start`;
     console.log(conditions);
 
-    const rows: { name: string; path: string; figures: Figures[]; benchmarkIndex: number[] }[] = [];
+    const rows = builds.flatMap((build) => PAGES.map((page) => ({ ...page, build, figures: [] as Figures[], benchmarkIndex: [] as number[] })));
     let version = "";
-    for (const page of PAGES) {
-      const row = { ...page, figures: [] as Figures[], benchmarkIndex: [] as number[] };
-      // The warm-up load fills Next.js's cache for this page and this store; it is not counted.
-      for (let i = 0; i <= runs; i++) {
-        const lhr = await audit(base + page.path, browser.port);
+    // Run 0 is a warm-up that fills Next.js's cache for each page and this store; it is not counted.
+    for (let i = 0; i <= runs; i++) {
+      for (const row of rows) {
+        const lhr = await audit(row.build.base + row.path, browser.port);
         version = lhr.lighthouseVersion;
         if (i === 0) continue;
-        writeFileSync(`${RESULTS}/${page.name}-${i}.json`, JSON.stringify(lhr));
+        const label = `${row.build.name ? `${row.build.name}: ` : ""}${row.name}`;
+        writeFileSync(`${RESULTS}/${label.replace(/[^a-z0-9]+/gi, "-")}-${i}.json`, JSON.stringify(lhr));
         const figures = figuresOf(lhr);
         row.figures.push(figures);
         row.benchmarkIndex.push(lhr.environment.benchmarkIndex);
-        console.log(`${page.name} #${i}: ${figures.score} · LCP ${seconds(figures.lcp)} s · TBT ${Math.round(figures.tbt)} ms · CLS ${figures.cls.toFixed(3)} · JS ${figures.jsKb.toFixed(0)} kB`);
+        console.log(`${label} #${i}: ${figures.score} · LCP ${seconds(figures.lcp)} s · TBT ${Math.round(figures.tbt)} ms · CLS ${figures.cls.toFixed(3)} · JS ${figures.jsKb.toFixed(0)} kB`);
       }
-      rows.push(row);
     }
 
     const m = (row: (typeof rows)[number], key: keyof Figures) => median(row.figures.map((f) => f[key]));
+    const name = (row: (typeof rows)[number]) => `${row.build.name ? `${row.build.name}: ` : ""}${row.name} (\`${row.path}\`)`;
     const table = [
       `Lighthouse ${version}, mobile (simulated throttling) · median of ${runs} runs · ${new Date().toISOString().slice(0, 16)}Z · ${conditions}`,
       "",
@@ -119,17 +135,15 @@ async function main() {
       "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
       ...rows.map(
         (r) =>
-          `| ${r.name} (\`${r.path}\`) | ${m(r, "score")} | ${seconds(m(r, "lcp"))} | ${Math.round(m(r, "tbt"))} | ${m(r, "cls").toFixed(3)} | ${seconds(m(r, "fcp"))} | ${seconds(m(r, "si"))} | ${m(r, "jsKb").toFixed(0)} | ${Math.round(median(r.benchmarkIndex))} |`,
+          `| ${name(r)} | ${m(r, "score")} | ${seconds(m(r, "lcp"))} | ${Math.round(m(r, "tbt"))} | ${m(r, "cls").toFixed(3)} | ${seconds(m(r, "fcp"))} | ${seconds(m(r, "si"))} | ${m(r, "jsKb").toFixed(0)} | ${Math.round(median(r.benchmarkIndex))} |`,
       ),
       "",
-      `Scores per run: ${rows.map((r) => `${r.name} ${r.figures.map((f) => f.score).join(", ")}`).join(" · ")}`,
+      `Scores per run: ${rows.map((r) => `${r.build.name ? `${r.build.name} ` : ""}${r.name} ${r.figures.map((f) => f.score).join(", ")}`).join(" · ")}`,
     ].join("\n");
     console.log(`\n${table}\n`);
     writeFileSync("bench/results/lighthouse.md", table + "\n");
   } finally {
-    chrome.kill();
-    for (const service of services.reverse()) await service.stop();
-    await database.drop();
+    await stop();
   }
 }
 
