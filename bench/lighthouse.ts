@@ -59,15 +59,23 @@ function figuresOf(lhr: Result): Figures {
   };
 }
 
-/** One Lighthouse run; a run whose trace Chromium failed to record (NO_NAVSTART, NO_FCP on a busy machine) is tried again. */
-async function audit(url: string, port: number, attempts = 3): Promise<Result> {
+/**
+ * One Lighthouse run in a fresh headless Chromium; a run whose trace Chromium failed to record
+ * (NO_NAVSTART, NO_FCP on a busy machine) is tried again.
+ */
+async function audit(url: string, attempts = 3): Promise<Result> {
   for (let attempt = 1; ; attempt++) {
-    const result = await lighthouse(url, { port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
-    if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
-    const { runtimeError } = result.lhr;
-    if (!runtimeError) return result.lhr;
-    if (attempt >= attempts) throw new Error(`Lighthouse on ${url}: ${runtimeError.message}`);
-    console.warn(`Lighthouse on ${url}: ${runtimeError.code}, trying again`);
+    const browser = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    try {
+      const result = await lighthouse(url, { port: browser.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+      if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+      const { runtimeError } = result.lhr;
+      if (!runtimeError) return result.lhr;
+      if (attempt >= attempts) throw new Error(`Lighthouse on ${url}: ${runtimeError.message}`);
+      console.warn(`Lighthouse on ${url}: ${runtimeError.code}, trying again`);
+    } finally {
+      browser.kill();
+    }
   }
 }
 
@@ -81,11 +89,9 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
 async function main() {
   const database = await createBenchDatabase();
   const services: Service[] = [];
-  const chrome = { kill: () => {} };
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      chrome.kill();
       for (const service of services.reverse()) await service.stop();
       await database.drop();
     })());
@@ -101,10 +107,10 @@ async function main() {
       const web = startService("web", process.execPath, [...WEB_PRELOAD, NEXT_BIN, "start", build.dir, "-p", new URL(build.base).port], { ...env, PUBLIC_URL: build.base });
       services.push(web);
       await waitForUrl(`${build.base}/api/health/ready`, 60_000, web);
+      // The first render of a page can take seconds on a busy machine: not in Lighthouse's trace.
+      for (const page of PAGES) await fetch(build.base + page.path).then((r) => r.text());
     }
 
-    const browser = await launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-    chrome.kill = () => browser.kill();
     mkdirSync(RESULTS, { recursive: true });
     const conditions = `${cpus().length} cores (${cpus()[0]?.model.trim()}), load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the start`;
     console.log(conditions);
@@ -114,7 +120,7 @@ async function main() {
     // Run 0 is a warm-up that fills Next.js's cache for each page and this store; it is not counted.
     for (let i = 0; i <= runs; i++) {
       for (const row of rows) {
-        const lhr = await audit(row.build.base + row.path, browser.port);
+        const lhr = await audit(row.build.base + row.path);
         version = lhr.lighthouseVersion;
         if (i === 0) continue;
         const label = `${row.build.name ? `${row.build.name}: ` : ""}${row.name}`;
