@@ -100,6 +100,11 @@ export const ACTION_PROFILES: Record<string, ActionProfile> = {
     fields: () => ({ id: pageIdField(), version: pageIdField(), publishAt: one(["", "2030-01-01T10:00", "2020-01-01T10:00", "2030-02-30T10:00", "soon"]), unpublishAt: one(["", "2030-01-02T10:00", "x"]) }),
   },
   "lib/backoffice/content-actions.ts:restoreRevision": { takes: "state", fields: () => ({ id: pageIdField(), version: pageIdField(), revisionId: pageIdField() }) },
+  // Job ids no test's job has: the operations spec's failed jobs must stay its own.
+  "lib/backoffice/operations-actions.ts:actOnFailedJob": {
+    takes: "state",
+    fields: () => ({ retry: one(["", "999999999999", "1e3", "-1", "abc"]), discard: one(["", "999999999998", "9".repeat(40)]) }),
+  },
   "lib/backoffice/staff-actions.ts:createStaff": {
     takes: "state",
     fields: (ctx) => ({ name: text(), email: email(ctx), role: one(["agent", "marketing", "admin", "customer", "root"]) }),

@@ -83,6 +83,7 @@ export const ROUTE_PROFILES: Record<string, RouteProfile> = {
   "/api/admin/catalog/export.csv": { runs: 10 },
   "/api/admin/content-preview/[id]": { params: { id: () => one(["1", "2", "0", "-1", "99999999999", "x"]) }, runs: 20 },
   "/api/admin/content-preview/exit": { query: { to: () => one(["/l/summer", "//evil.example", "https://evil.example/", "javascript:alert(1)", ""]) }, runs: 20 },
+  "/api/admin/operations/version": { runs: 20 },
   "/api/admin/orders/[orderId]/version": { params: { orderId: (ctx) => fc.oneof(fc.constant(ctx.orderId), uuid()) }, runs: 20 },
   "/api/admin/stores/[store]/queue-version": { params: { store: slug((ctx) => ctx.storeSlugs) }, query: { day: () => one(["2026-12-02", "2026-13-45", "yesterday"]) }, runs: 20 },
   "/api/auth/[...nextauth]": {
