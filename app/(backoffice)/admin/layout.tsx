@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { FormFlashFromRequest } from "@/components/backoffice/form-flash-server";
-import { QueryProvider } from "@/components/layout/query-provider";
 import { ShowStreamedBackOfficeWithoutJs } from "@/components/layout/show-streamed-content";
 import { BackOfficeNav } from "./nav";
 import { ROLE_NAMES, StaffGate } from "./staff-gate";
@@ -41,9 +40,7 @@ export default function BackOfficeLayout({ children }: LayoutProps<"/admin">) {
                     Signed in as {user.name} · {ROLE_NAMES[user.role]}
                   </p>
                 </div>
-                <QueryProvider>
-                  <FormFlashFromRequest>{children}</FormFlashFromRequest>
-                </QueryProvider>
+                <FormFlashFromRequest>{children}</FormFlashFromRequest>
               </>
             )}
           </StaffGate>
