@@ -31,6 +31,8 @@ test("label in name (issue 6 item 16): the check catches a name that leaves out 
 });
 
 test("label in name (issue 6 item 16): buttons and links say their visible words first, on every kind of page", async ({ page }) => {
+  // Nine pages, each loaded and checked by axe: more than a minute on a busy machine.
+  test.slow();
   for (const path of ["/", "/p/bananas", "/p/fresh-whole-milk", "/c/fruit-vegetables?sort=price-asc", "/stores?postcode=69002", "/basket", "/sign-in", "/sign-up", "/sign-in/forgot"]) {
     await page.goto(path);
     await expectAccessible(page);
