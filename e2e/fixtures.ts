@@ -38,6 +38,8 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag2
 
 /** No serious or critical WCAG violation on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next.js streams a dynamic page's <title> after the body: wait for it as a shopper's tab shows it.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page })
     .withTags(WCAG_TAGS)
     .options({ rules: { "label-content-name-mismatch": { enabled: true } } })

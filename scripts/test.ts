@@ -1,12 +1,16 @@
-// npm test — the whole suite, as CI runs it: typecheck, lint and unit tests; then the integration
-// tests while the end-to-end tests' production build is made beside them (the fault drills spend
-// minutes waiting on the clock); then Playwright against that build. The build's output goes to
-// .data/e2e-build.log and is shown if it fails. E2E_SKIP_BUILD=1 reuses an existing build.
+// npm test — the whole suite, as CI runs it, in two stages that overlap what waits with what works:
+//   1. typecheck (before the build, which empties .next where `next typegen` writes), then lint and
+//      unit tests while the end-to-end tests' production build is made;
+//   2. Playwright against that build, while the integration tests run (on their own database: the
+//      fault drills and worker tests spend most of their minutes waiting on clocks and processes).
+// The build's and the integration tests' output go to .data/ and are shown once their stage ends
+// (the build's only if it fails). E2E_SKIP_BUILD=1 reuses an existing build.
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { run } from "./lib/processes";
 
 const BUILD_LOG = ".data/e2e-build.log";
+const INTEGRATION_LOG = ".data/integration.log";
 
 /** `npm run <script>` with its output in a file; resolves with the exit code. */
 function runQuietly(script: string, env: Record<string, string>, logFile: string): Promise<number> {
@@ -21,22 +25,33 @@ function runQuietly(script: string, env: Record<string, string>, logFile: string
   });
 }
 
+/** Resolves with the error instead of rejecting, so that a stage waits for all its parts. */
+const settle = (work: Promise<void>) => work.then(() => null, (error: unknown) => error);
+
 async function main(): Promise<void> {
-  for (const script of ["typecheck", "lint", "test:unit"]) await run("npm", ["run", script]);
+  await run("npm", ["run", "typecheck"]);
   const skipBuild = process.env.E2E_SKIP_BUILD === "1";
   const build = skipBuild ? Promise.resolve(0) : runQuietly("test:e2e", { E2E_BUILD_ONLY: "1" }, BUILD_LOG);
-  const integration = run("npm", ["run", "test:integration"]).then(
-    () => null,
-    (error: unknown) => error,
+  const checks = settle(
+    (async () => {
+      for (const script of ["lint", "test:unit"]) await run("npm", ["run", script]);
+    })(),
   );
-  const [built, integrationError] = await Promise.all([build, integration]);
+  const [built, checksError] = await Promise.all([build, checks]);
   if (built !== 0) {
     console.error(`The production build failed:\n${readFileSync(BUILD_LOG, "utf8")}`);
     process.exit(1);
   }
+  if (checksError) throw checksError;
   if (!skipBuild) console.log(`The production build for the end-to-end tests is made (its output: ${BUILD_LOG}).`);
-  if (integrationError) throw integrationError;
-  await run("npm", ["run", "test:e2e"], { E2E_SKIP_BUILD: "1" });
+
+  console.log(`The integration tests run beside the end-to-end tests; their output follows them (and is in ${INTEGRATION_LOG}).`);
+  const integration = runQuietly("test:integration", {}, INTEGRATION_LOG);
+  const e2e = settle(run("npm", ["run", "test:e2e"], { E2E_SKIP_BUILD: "1" }));
+  const [integrationCode, e2eError] = await Promise.all([integration, e2e]);
+  console.log(`\n--- integration tests (${INTEGRATION_LOG}) ---\n${readFileSync(INTEGRATION_LOG, "utf8")}`);
+  if (integrationCode !== 0) throw new Error(`npm run test:integration failed (exit ${integrationCode})`);
+  if (e2eError) throw e2eError;
 }
 
 main().catch((error: unknown) => {
