@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { QueryProvider } from "@/components/basket/query-provider";
 import { DemoRibbon } from "@/components/layout/demo-ribbon";
 import { HydrationMarker } from "@/components/layout/hydration-marker";
 import { publicUrl } from "@/lib/env";
@@ -19,7 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en">
       <body className="min-h-screen font-sans">
         <DemoRibbon />
-        <QueryProvider>{children}</QueryProvider>
+        {children}
         <HydrationMarker />
       </body>
     </html>

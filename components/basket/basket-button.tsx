@@ -1,13 +1,13 @@
 "use client";
 // The header's basket link. The cached page renders the plain link; the count and total come
 // from the shopper's own request once the page runs.
-import { ShoppingBasket } from "lucide-react";
 import Link from "next/link";
+import { ShoppingBasketIcon } from "@/components/layout/icons";
 import { formatCents } from "@/lib/catalog/pricing";
 import { useBasketSummary } from "./use-basket";
 
 export function BasketButton() {
-  const { data } = useBasketSummary();
+  const data = useBasketSummary();
   const count = data?.lines ?? 0;
   // The link's name is its visible words, then what they mean (WCAG 2.5.3: label in name).
   return (
@@ -16,7 +16,7 @@ export function BasketButton() {
       data-testid="header-basket"
       className="flex items-center gap-1.5 rounded-full bg-brand-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-800"
     >
-      <ShoppingBasket aria-hidden="true" className="size-4" />
+      <ShoppingBasketIcon className="size-4" />
       <span>Basket</span>
       {data && count > 0 && (
         <>

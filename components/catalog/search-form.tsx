@@ -1,4 +1,4 @@
-import { Search } from "lucide-react";
+import { SearchIcon } from "@/components/layout/icons";
 import { MAX_QUERY_LENGTH } from "@/lib/catalog/listing-params";
 
 /** The product search: a plain GET form to /search, in the header and on the search page. */
@@ -19,7 +19,7 @@ export function SearchForm({ id, defaultValue, placeholder, large = false, class
         className={`min-w-0 flex-1 rounded-l-full border border-r-0 border-stone-300 px-4 ${pad} ${large ? "bg-white" : "bg-stone-50 focus:bg-white"}`}
       />
       <button type="submit" className={`flex items-center gap-1.5 rounded-r-full bg-brand-700 px-5 ${pad} font-semibold text-white hover:bg-brand-800`}>
-        <Search aria-hidden="true" className="size-4" />
+        <SearchIcon className="size-4" />
         Search
       </button>
     </form>

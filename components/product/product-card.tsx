@@ -1,6 +1,5 @@
-import { getImageProps } from "next/image";
 import Link from "next/link";
-import { isMediaSrc } from "@/lib/media/sizes";
+import { PictureByUrl } from "@/components/media/media-image";
 import type { ProductCard as Card } from "@/db/queries/products";
 import { DietaryBadges } from "./dietary-badges";
 import { PriceTag } from "./price-tag";
@@ -11,7 +10,7 @@ export function ProductCard({ product }: { product: Card }) {
   return (
     <article className="card" data-testid="product-card">
       <div className="card-media">
-        {product.imageUrl && <CardImage src={product.imageUrl} alt={product.imageAlt ?? ""} />}
+        {product.imageUrl && <PictureByUrl src={product.imageUrl} alt={product.imageAlt ?? ""} width={400} height={400} sizes={CARD_SIZES} />}
         {!product.inStock && <span className="card-flag">Out of stock</span>}
         {product.promotion && <PromotionBadge promotion={product.promotion} />}
       </div>
@@ -28,17 +27,6 @@ export function ProductCard({ product }: { product: Card }) {
 
 /** The grid's column width: 2 columns on phones, 3 from 640 px, 4 from 1024 px, in a 1280 px page. */
 const CARD_SIZES = "(min-width: 1280px) 300px, (min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw";
-
-/**
- * A plain img with next/image's attributes (getImageProps), so the card stays a server component:
- * an uploaded photo gets a srcset of its stored widths, a generated SVG is used as it is.
- */
-function CardImage({ src, alt }: { src: string; alt: string }) {
-  const uploaded = isMediaSrc(src);
-  const { props } = getImageProps({ src, alt, width: 400, height: 400, sizes: uploaded ? CARD_SIZES : undefined, unoptimized: !uploaded, loading: "lazy" });
-  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text
-  return <img {...props} />;
-}
 
 export function ProductGrid({ products, label }: { products: Card[]; label: string }) {
   return (

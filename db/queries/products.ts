@@ -13,11 +13,18 @@ import {
   type UnitPriceBasis,
 } from "../schema";
 import { PAGE_SIZE, type ListingParams, type Sort } from "@/lib/catalog/listing-params";
-import { unitPriceSqlOf } from "@/lib/catalog/pricing";
 import { effectivePriceSql, variantAlias } from "./prices";
 import { buildTsQuery, corrections, searchWords, type WordMatch } from "@/lib/catalog/search-words";
 import type { ShelfPromotion } from "@/lib/promotions/badges";
 import { shelfPromotionsSql } from "./promotions";
+
+/**
+ * The SQL twin of `unitPriceCents` (lib/catalog/pricing.ts), for sorting: `price` is the variant's
+ * price at the store (see effectivePriceSql); the other columns are those of a `product_variants` row `v`.
+ */
+function unitPriceSqlOf(price: SQL): SQL<number | null> {
+  return sql<number | null>`case when v.selling_mode = 'weight' then ${price} when coalesce(v.net_quantity, 0) <= 0 then null when v.unit_price_basis = 'piece' then ${price} / v.net_quantity else ${price} * 1000 / v.net_quantity end`;
+}
 
 export type ProductCard = {
   id: number;

@@ -1,5 +1,5 @@
-// Money and EU unit-price arithmetic for catalog variants, in integer cents.
-import { sql, type SQL } from "drizzle-orm";
+// Money and EU unit-price arithmetic for catalog variants, in integer cents. Also runs in the
+// browser (basket button, add-to-basket form): no database code here.
 import type { SellingMode, UnitPriceBasis } from "@/db/schema";
 
 export type PricedVariant = {
@@ -48,12 +48,4 @@ export function formatVatRate(bp: number): string {
 /** Price of a weighed item for a weight in grams, rounded to the cent. */
 export function priceForWeight(pricePerKgCents: number, grams: number): number {
   return Math.round((pricePerKgCents * grams) / 1000);
-}
-
-/**
- * The SQL twin of `unitPriceCents`, for sorting: `price` is the variant's price at the store
- * (see effectivePriceSql); the other columns are those of a `product_variants` row `v`.
- */
-export function unitPriceSqlOf(price: SQL): SQL<number | null> {
-  return sql<number | null>`case when v.selling_mode = 'weight' then ${price} when coalesce(v.net_quantity, 0) <= 0 then null when v.unit_price_basis = 'piece' then ${price} / v.net_quantity else ${price} * 1000 / v.net_quantity end`;
 }

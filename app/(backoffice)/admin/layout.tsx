@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { FormFlashFromRequest } from "@/components/backoffice/form-flash-server";
+import { QueryProvider } from "@/components/layout/query-provider";
 import { ShowStreamedBackOfficeWithoutJs } from "@/components/layout/show-streamed-content";
 import { BackOfficeNav } from "./nav";
 import { ROLE_NAMES, StaffGate } from "./staff-gate";
@@ -40,7 +41,9 @@ export default function BackOfficeLayout({ children }: LayoutProps<"/admin">) {
                     Signed in as {user.name} · {ROLE_NAMES[user.role]}
                   </p>
                 </div>
-                <FormFlashFromRequest>{children}</FormFlashFromRequest>
+                <QueryProvider>
+                  <FormFlashFromRequest>{children}</FormFlashFromRequest>
+                </QueryProvider>
               </>
             )}
           </StaffGate>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache, Suspense } from "react";
 import { primaryButton } from "@/components/account/form-field";
+import { QueryProvider } from "@/components/layout/query-provider";
 import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-content";
 import { OrderFulfilment } from "@/components/orders/order-fulfilment";
 import { OrderLines } from "@/components/orders/order-lines";
@@ -91,7 +92,11 @@ async function OrderDetail({ params, searchParams }: Pick<Props, "params" | "sea
         <p className="flex flex-wrap items-center gap-2 text-stone-600">
           Placed {formatDateTime(order.createdAt)} <OrderStatusBadge status={order.status} />
         </p>
-        {LIVE_STATUSES.includes(order.status) && <LiveOrderStatus orderId={order.id} status={order.status} />}
+        {LIVE_STATUSES.includes(order.status) && (
+          <QueryProvider>
+            <LiveOrderStatus orderId={order.id} status={order.status} />
+          </QueryProvider>
+        )}
       </header>
 
       {notice && (

@@ -1,5 +1,6 @@
 "use client";
-// TanStack Query for the few things a cached page fetches per shopper (the header's basket).
+// TanStack Query for the pages that poll: the back office (live lists) and a shopper's order while
+// its payment is under way. Mounted around those parts only: the catalog pages ship no query library.
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 
