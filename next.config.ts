@@ -12,8 +12,7 @@ const buildMode = buildModeFor(deploymentMode());
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
-  // No partialPrefetching: it embeds a second, runtime-prefetch copy of the page's RSC payload in
-  // every dynamic response, which doubled what a phone downloads and parses (bench/README.md).
+  partialPrefetching: true,
   poweredByHeader: false,
   // The web image holds .next/standalone (server.js and only the node_modules files the server
   // traces), .next/static and public: scripts/bundle.ts, Dockerfile. `next start` serves the same build.

@@ -28,6 +28,8 @@ async function signOut(page: Page) {
 }
 
 test("signs up, lands signed in, signs out and signs in again", async ({ page }) => {
+  // Three password hashes, an e-mail and a dozen pages: over 60 s on a machine at load 11.
+  test.slow();
   const email = uniqueEmail("shopper");
   await signUp(page, "Léa Shopper", email);
   await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
