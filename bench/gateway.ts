@@ -1,7 +1,7 @@
-// npm run bench:gateway -- [--duration 10] [--connections 50] [--skip-build]
+// npm run bench:gateway -- [--duration 10] [--connections 50] [--client wrk|autocannon] [--skip-build]
 // Cached catalog pages through the gateway (issue 9): the production build on the seeded demo
 // catalog, with nginx from deploy/nginx/ in front (deploy/nginx/gateway.ts, as in production but
-// on local ports). autocannon loads home, a category and a product through Next.js alone and
+// on local ports). wrk (Debian's package, the default where installed) or autocannon loads home, a category and a product through Next.js alone and
 // through nginx, and a static file through both, in one run, each request sent as a browser
 // would (Accept-Encoding: gzip, deflate, br). Prints a Markdown table and writes
 // bench/results/gateway.md. Goal: pages through nginx ≥ 0.8 of the static file's throughput through
@@ -17,14 +17,18 @@ import { startGateway, type Gateway } from "../deploy/nginx/gateway";
 import { localAuthSecret } from "../scripts/lib/auth-secret";
 import { NEXT_BIN, run, startService, waitForUrl, WEB_PRELOAD, type Service } from "../scripts/lib/processes";
 import { createBenchDatabase } from "./lib/shoppers";
+import { hasWrk, runWrk } from "./lib/wrk";
 
 const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     "skip-build": { type: "boolean", default: false },
+    // autocannon decodes every body on the same two cores: for gzipped pages it spends 3–5× what nginx does.
+    client: { type: "string", default: hasWrk() ? "wrk" : "autocannon" },
   },
 });
+if (values.client !== "wrk" && values.client !== "autocannon") throw new Error("--client is wrk or autocannon");
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const webPort = 3430;
@@ -59,21 +63,39 @@ const ownCpuSeconds = () => (process.cpuUsage().user + process.cpuUsage().system
 
 type Target = { name: string; path: string; headers?: Record<string, string> };
 
-async function load(base: string, via: string, target: Target, server: number): Promise<Row> {
-  const [server0, client0] = [groupCpuSeconds(server), ownCpuSeconds()];
-  const result = await autocannon({ url: base + target.path, connections, duration, headers: target.headers ?? BROWSER_HEADERS });
-  const requests = Math.max(result.requests.total, 1);
-  const row = {
-    name: target.name,
-    via,
+type Measured = Omit<Row, "name" | "via" | "serverUs" | "clientUs"> & { requests: number; clientSeconds: number };
+
+async function withAutocannon(url: string, headers: Record<string, string>): Promise<Measured> {
+  const client0 = ownCpuSeconds();
+  const result = await autocannon({ url, connections, duration, headers });
+  return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
     kb: result.throughput.average / Math.max(result.requests.average, 1) / 1024,
-    // CPU per answer: the server's (nginx, or Next.js), and autocannon's, which shares the cores.
+    requests: result.requests.total,
+    clientSeconds: ownCpuSeconds() - client0,
+  };
+}
+
+async function withWrk(url: string, headers: Record<string, string>): Promise<Measured> {
+  const result = await runWrk({ url, connections, durationSeconds: duration, threads: availableParallelism(), headers });
+  return { ...result, kb: result.bytes / Math.max(result.requests, 1) / 1024, clientSeconds: result.cpuSeconds };
+}
+
+async function load(base: string, via: string, target: Target, server: number): Promise<Row> {
+  const server0 = groupCpuSeconds(server);
+  const measure = values.client === "wrk" ? withWrk : withAutocannon;
+  const { requests: total, clientSeconds, ...result } = await measure(base + target.path, target.headers ?? BROWSER_HEADERS);
+  const requests = Math.max(total, 1);
+  const row = {
+    name: target.name,
+    via,
+    ...result,
+    // CPU per answer: the server's (nginx, or Next.js), and the load generator's, which shares the cores.
     serverUs: ((groupCpuSeconds(server) - server0) * 1e6) / requests,
-    clientUs: ((ownCpuSeconds() - client0) * 1e6) / requests,
+    clientUs: (clientSeconds * 1e6) / requests,
   };
   console.log(`${via} ${target.name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors`);
   return row;
@@ -141,9 +163,9 @@ async function main() {
 
     const baseline = rows[0].rps;
     const table = [
-      `${new Date().toISOString().slice(0, 10)} · ${availableParallelism()} cores shared by autocannon, nginx, Next.js and PostgreSQL · ${connections} connections · ${duration} s per row · load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after`,
+      `${new Date().toISOString().slice(0, 10)} · ${availableParallelism()} cores shared by ${values.client}, nginx, Next.js and PostgreSQL · ${connections} connections · ${duration} s per row · load average ${load0.toFixed(1)} before, ${load1.toFixed(1)} after`,
       "",
-      "| target | through | req/s | p50 (ms) | p99 (ms) | vs. static file through nginx | kB per answer | server CPU µs per answer | autocannon CPU µs per answer | errors |",
+      `| target | through | req/s | p50 (ms) | p99 (ms) | vs. static file through nginx | kB per answer | server CPU µs per answer | ${values.client} CPU µs per answer | errors |`,
       "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
       ...rows.map(
         (r) =>
