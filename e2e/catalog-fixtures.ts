@@ -1,6 +1,7 @@
 // Products of a test's own, written straight into the e2e database: a test that counts stock must
 // own what it counts, never the demo catalog that other tests buy from at the same time.
 import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
 import { and, eq, isNull } from "drizzle-orm";
 import { brands, categories, productVariants, products, stockLevels, stores } from "@/db/schema";
 import { refreshToken } from "@/lib/storefront/refresh-token";
@@ -85,4 +86,34 @@ async function expireCatalogCache() {
     body: JSON.stringify({ tags: ["catalog"] }),
   });
   if (response.status !== 200) throw new Error(`the storefront refresh answered ${response.status}`);
+}
+
+export type OwnCategoryProduct = Awaited<ReturnType<typeof ownCategoryProduct>>;
+type PriceOn = (page: Page) => ReturnType<Page["getByTestId"]>;
+
+/** The price on a product page. */
+export const productPrice: PriceOn = (page) => page.getByTestId("price").first();
+
+/** The price on the product's card in a listing. */
+export const cardPrice =
+  (product: OwnCategoryProduct): PriceOn =>
+  (page) =>
+    page.getByTestId("product-card").filter({ hasText: product.name }).getByTestId("price");
+
+/** `page` has the product and category pages cached with the product's first price (€1.99). */
+export async function cacheFirstPrice(page: Page, product: OwnCategoryProduct) {
+  await expect(async () => {
+    await page.goto(`/p/${product.slug}`);
+    await expect(productPrice(page)).toHaveText("€1.99", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await page.goto(`/c/${product.categorySlug}`);
+  await expect(cardPrice(product)(page)).toHaveText("€1.99");
+}
+
+/** What a visitor of `page` who reloads `url` sees, within 5 s. */
+export async function expectPriceWithin5s(page: Page, url: string, price: PriceOn, text: string) {
+  await expect(async () => {
+    await page.goto(url);
+    await expect(price(page)).toHaveText(text, { timeout: 500 });
+  }).toPass({ timeout: 5_000, intervals: [200, 400, 800] });
 }

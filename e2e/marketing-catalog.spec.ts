@@ -2,36 +2,21 @@
 // it on the cached product page and in its category listing within 5 s; a bad EAN is refused
 // beside its field, keeping what was typed; markup in a product's text shows as text, never runs.
 import { randomBytes } from "node:crypto";
-import type { Page } from "@playwright/test";
 import { ean13CheckDigit } from "@/db/seed/codes";
 import { signInAs, staffAccount } from "./backoffice-fixtures";
-import { ownCategoryProduct } from "./catalog-fixtures";
+import { cacheFirstPrice, cardPrice, expectPriceWithin5s, ownCategoryProduct, productPrice } from "./catalog-fixtures";
 import { expect, expectAccessible, test } from "./fixtures";
 import { closeDb } from "./order-fixtures";
 
 test.afterAll(() => closeDb());
 
-/** What a visitor who reloads sees, within 5 s. */
-async function expectPriceWithin5s(page: Page, url: string, price: (page: Page) => ReturnType<Page["getByTestId"]>, text: string) {
-  await expect(async () => {
-    await page.goto(url);
-    await expect(price(page)).toHaveText(text, { timeout: 500 });
-  }).toPass({ timeout: 5_000, intervals: [200, 400, 800] });
-}
-
 test("a marketer's new price shows on the cached product page and its category within 5 s; a bad EAN is refused beside its field", async ({ page, browser }) => {
   test.slow();
   const product = await ownCategoryProduct("price");
   const visitor = await (await browser.newContext()).newPage();
-  const productPrice = (p: Page) => p.getByTestId("price").first();
-  const cardPrice = (p: Page) => p.getByTestId("product-card").filter({ hasText: product.name }).getByTestId("price");
+  const categoryCardPrice = cardPrice(product);
   // The visitor's pages are cached with the old price.
-  await expect(async () => {
-    await visitor.goto(`/p/${product.slug}`);
-    await expect(productPrice(visitor)).toHaveText("€1.99", { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-  await visitor.goto(`/c/${product.categorySlug}`);
-  await expect(cardPrice(visitor)).toHaveText("€1.99");
+  await cacheFirstPrice(visitor, product);
 
   const marketer = await staffAccount("marketing");
   await signInAs(page, marketer.email, `/admin/catalog/products/${product.productId}`);
@@ -56,7 +41,7 @@ test("a marketer's new price shows on the cached product page and its category w
   await page.getByRole("form", { name: `Variant ${product.sku}` }).getByRole("button", { name: "Save variant" }).click();
   await expect(page.getByRole("form", { name: `Variant ${product.sku}` }).getByRole("status")).toHaveText(/now costs €2\.79/);
   await expectPriceWithin5s(visitor, `/p/${product.slug}`, productPrice, "€2.79");
-  await expectPriceWithin5s(visitor, `/c/${product.categorySlug}`, cardPrice, "€2.79");
+  await expectPriceWithin5s(visitor, `/c/${product.categorySlug}`, categoryCardPrice, "€2.79");
 });
 
 test("markup in a product's name, description and brand is shown as text and never runs", async ({ page }) => {

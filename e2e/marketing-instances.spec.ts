@@ -7,7 +7,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { NEXT_BIN, startService, waitForUrl, WEB_PRELOAD, type Service } from "@/scripts/lib/processes";
 import { signInAs, staffAccount } from "./backoffice-fixtures";
-import { ownCategoryProduct } from "./catalog-fixtures";
+import { cacheFirstPrice, cardPrice, expectPriceWithin5s, ownCategoryProduct, productPrice } from "./catalog-fixtures";
 import { expect, test } from "./fixtures";
 import { closeDb } from "./order-fixtures";
 import { linesSince, markLog, serviceLogPath } from "./service-log";
@@ -32,16 +32,6 @@ test.afterAll(async () => {
   await closeDb();
 });
 
-const productPrice = (p: Page) => p.getByTestId("price").first();
-
-/** What a visitor of `page` who reloads `url` sees, within 5 s. */
-async function expectWithin5s(page: Page, url: string, price: (page: Page) => ReturnType<Page["getByTestId"]>, text: string) {
-  await expect(async () => {
-    await page.goto(url);
-    await expect(price(page)).toHaveText(text, { timeout: 500 });
-  }).toPass({ timeout: 5_000, intervals: [200, 400, 800] });
-}
-
 /** Saves the variant's national price in the back office page open on `page`. */
 async function savePrice(page: Page, sku: string, price: string) {
   const form = page.getByRole("form", { name: `Variant ${sku}` });
@@ -55,16 +45,9 @@ test("a price change on one instance shows on the other instance's cached pages 
   const product = await ownCategoryProduct("instances");
   const onB = await (await browser.newContext({ baseURL: instanceB })).newPage();
   const onA = await (await browser.newContext({ baseURL: instanceA })).newPage();
-  const cardPrice = (p: Page) => p.getByTestId("product-card").filter({ hasText: product.name }).getByTestId("price");
+  const categoryCardPrice = cardPrice(product);
   // Each instance renders and caches the pages with the old price.
-  for (const visitor of [onA, onB]) {
-    await expect(async () => {
-      await visitor.goto(`/p/${product.slug}`);
-      await expect(productPrice(visitor)).toHaveText("€1.99", { timeout: 1000 });
-    }).toPass({ timeout: 20_000 });
-    await visitor.goto(`/c/${product.categorySlug}`);
-    await expect(cardPrice(visitor)).toHaveText("€1.99");
-  }
+  for (const visitor of [onA, onB]) await cacheFirstPrice(visitor, product);
   // B serves them from its cache: its in-memory handler finds the product's entry
   // (NEXT_PRIVATE_DEBUG_CACHE logs each read of Next.js's default handler).
   const mark = markLog("web-b");
@@ -76,8 +59,8 @@ test("a price change on one instance shows on the other instance's cached pages 
   const marketer = await staffAccount("marketing");
   await signInAs(page, marketer.email, `/admin/catalog/products/${product.productId}`);
   await savePrice(page, product.sku, "2.79");
-  await expectWithin5s(onB, `/p/${product.slug}`, productPrice, "€2.79");
-  await expectWithin5s(onB, `/c/${product.categorySlug}`, cardPrice, "€2.79");
+  await expectPriceWithin5s(onB, `/p/${product.slug}`, productPrice, "€2.79");
+  await expectPriceWithin5s(onB, `/c/${product.categorySlug}`, categoryCardPrice, "€2.79");
 
   // The same page's next save is sent to B: the action rendered by A runs there, under the session
   // A signed, and A's cached pages change.
@@ -94,8 +77,8 @@ test("a price change on one instance shows on the other instance's cached pages 
   });
   await savePrice(page, product.sku, "3.19");
   expect(answeredByB).toBeGreaterThan(0);
-  await expectWithin5s(onA, `/p/${product.slug}`, productPrice, "€3.19");
-  await expectWithin5s(onA, `/c/${product.categorySlug}`, cardPrice, "€3.19");
+  await expectPriceWithin5s(onA, `/p/${product.slug}`, productPrice, "€3.19");
+  await expectPriceWithin5s(onA, `/c/${product.categorySlug}`, categoryCardPrice, "€3.19");
 });
 
 test("the build the instances share was made with their server actions' key", () => {
