@@ -4,10 +4,11 @@
 //   node --import tsx deploy/nginx/gateway.ts --listen 8080 --upstream 127.0.0.1:3000 [--dir .data/gateway]
 //   node --import tsx deploy/nginx/gateway.ts render --out /etc/nginx/halles --listen 80 --upstream 10.0.0.5:3000 …
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { startService, waitForUrl, type Service } from "../../scripts/lib/processes";
@@ -80,25 +81,103 @@ export function renderGateway(input: GatewayOptions): string {
   return conf;
 }
 
+/** nginx's arguments for the run folder `dir` (its nginx.conf, pid file and error log). */
+const nginxArgs = (dir: string, ...args: string[]) => [...args, "-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(dir, "error.log")];
+
+function nginx(dir: string, ...args: string[]): void {
+  const result = spawnSync(NGINX_BIN, nginxArgs(dir, ...args), { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`nginx ${args.join(" ")} failed:\n${result.stderr}`);
+}
+
+/**
+ * Points the gateway of run folder `dir` at other web instances without dropping a request:
+ * rewrites upstream.conf and reloads nginx, whose new workers take the new connections while the
+ * old ones finish their requests and exit. Checked first (nginx -t): a reload nginx cannot apply
+ * leaves it on the old configuration and only says so in its error log.
+ */
+export function switchGatewayUpstream(dir: string, current: string[], previous?: string[]): void {
+  const file = path.join(dir, "upstream.conf");
+  const before = readFileSync(file, "utf8");
+  writeFileSync(file, renderUpstream(current, previous));
+  try {
+    nginx(dir, "-t", "-q");
+  } catch (error) {
+    writeFileSync(file, before);
+    throw error;
+  }
+  nginx(dir, "-s", "reload");
+}
+
+/** The master's pid from `dir`/nginx.pid while that process runs, else null. */
+export function runningGatewayPid(dir: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(dir, "nginx.pid"), "utf8").trim());
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+/** The worker processes of nginx's master `masterPid` now ("nginx: worker process", or "… is shutting down"). */
+export function gatewayWorkers(masterPid: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        return parent === masterPid && readFileSync(`/proc/${pid}/cmdline`, "utf8").startsWith("nginx: worker process");
+      } catch {
+        return false; // gone meanwhile
+      }
+    });
+}
+
+/** Renders the configuration, checks it, and runs nginx as a daemon that outlives this process (scripts/deploy.ts). */
+export async function startGatewayDaemon(input: Omit<GatewayOptions, "listen"> & { port: number; host?: string }): Promise<{ url: string; pid: number }> {
+  const dir = path.resolve(input.dir);
+  const { host = "127.0.0.1", ...options } = input;
+  renderGateway({ ...options, dir, listen: `${host}:${input.port}` });
+  nginx(dir, "-t", "-q");
+  nginx(dir); // returns once the master has forked and written its pid file
+  const url = `http://127.0.0.1:${input.port}`;
+  await waitForUrl(`${url}/gateway-health`, 15_000);
+  const pid = runningGatewayPid(dir);
+  if (pid === null) throw new Error(`nginx started but ${path.join(dir, "nginx.pid")} names no running process`);
+  return { url, pid };
+}
+
+/** Stops the daemon of run folder `dir` gracefully (nginx -s quit) and waits until it is gone. */
+export async function stopGatewayDaemon(dir: string, timeoutMs = 30_000): Promise<void> {
+  const pid = runningGatewayPid(dir);
+  if (pid === null) return;
+  nginx(dir, "-s", "quit");
+  const deadline = Date.now() + timeoutMs;
+  while (runningGatewayPid(dir) === pid) {
+    if (Date.now() > deadline) throw new Error(`nginx (pid ${pid}) still runs ${timeoutMs / 1000} s after nginx -s quit`);
+    await sleep(100);
+  }
+}
+
 export type Gateway = {
   /** http://127.0.0.1:<port> */
   url: string;
   dir: string;
   /** nginx's master, leader of the process group its workers are in. */
   pid: number;
-  /** Points the gateway at other web instances, without dropping a request (nginx -s reload). */
+  /** Points the gateway at other web instances, without dropping a request (switchGatewayUpstream). */
   switchUpstream: (current: string[], previous?: string[]) => void;
   stop: () => Promise<void>;
 };
 
 /** Renders the configuration and runs nginx on it until `stop()`; resolves once it answers. */
 export async function startGateway(input: Omit<GatewayOptions, "listen"> & { port: number }): Promise<Gateway> {
-  const conf = renderGateway({ ...input, listen: `127.0.0.1:${input.port}` });
   const dir = path.resolve(input.dir);
-  const nginx = (...args: string[]) => [...args, "-p", dir, "-c", conf, "-e", path.join(dir, "error.log")];
-  const check = spawnSync(NGINX_BIN, nginx("-t", "-q"), { encoding: "utf8" });
-  if (check.status !== 0) throw new Error(`nginx refused the gateway's configuration:\n${check.stderr}`);
-  const service: Service = startService("gateway", NGINX_BIN, nginx("-g", "daemon off;"));
+  renderGateway({ ...input, dir, listen: `127.0.0.1:${input.port}` });
+  nginx(dir, "-t", "-q");
+  const service: Service = startService("gateway", NGINX_BIN, nginxArgs(dir, "-g", "daemon off;"));
   const url = `http://127.0.0.1:${input.port}`;
   try {
     await waitForUrl(`${url}/gateway-health`, 15_000, service);
@@ -110,11 +189,7 @@ export async function startGateway(input: Omit<GatewayOptions, "listen"> & { por
     url,
     dir,
     pid: service.child.pid!,
-    switchUpstream(current, previous) {
-      writeFileSync(path.join(dir, "upstream.conf"), renderUpstream(current, previous));
-      const reload = spawnSync(NGINX_BIN, nginx("-s", "reload"), { encoding: "utf8" });
-      if (reload.status !== 0) throw new Error(`nginx -s reload failed:\n${reload.stderr}`);
-    },
+    switchUpstream: (current, previous) => switchGatewayUpstream(dir, current, previous),
     stop: service.stop,
   };
 }
