@@ -8,7 +8,7 @@
 // says which release answers). A second run rolls back (`npm run rollback`) in the same way. Each
 // run must end with 0 non-2xx answers, errors and timeouts. Writes bench/results/blue-green.md.
 import { spawn } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -66,7 +66,18 @@ type Run = {
   versions: string;
   oldProcessesLeft: number;
   load: [number, number];
+  /** The gateway's access log over the run: answers by status and cache status ("200 HIT"). */
+  gatewayLog: string;
 };
+
+/** Answers by status and cache status in the gateway's access log from byte `offset` on. */
+function accessLogSince(file: string, offset: number): string {
+  const counts: Record<string, number> = {};
+  for (const [, status, cache] of readFileSync(file).subarray(offset).toString("utf8").matchAll(/" (\d{3}) .* cache=(\S*) /g)) {
+    counts[`${status} ${cache || "-"}`] = (counts[`${status} ${cache || "-"}`] ?? 0) + 1;
+  }
+  return Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ${count}`).join(", ");
+}
 
 /** `npm run deploy|rollback` as an operator runs it, its output prefixed; resolves with its exit code. */
 function script(name: "deploy" | "rollback", args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -95,6 +106,9 @@ function watchVersions(): { stop: () => Promise<string[]> } {
 
 async function underLoad(action: string, releasesDir: string, work: () => Promise<number>): Promise<Run> {
   const before = readState(releasesDir)!;
+  const accessLog = path.join(before.gateway.dir, "access.log");
+  await sleep(1_500); // the access log is flushed every second
+  const logOffset = statSync(accessLog).size;
   const oldPids = colourProcesses(releasesDir, before.live.colour).map((p) => p.pid);
   const load0 = loadavg()[0];
   const versions = watchVersions();
@@ -113,6 +127,7 @@ async function underLoad(action: string, releasesDir: string, work: () => Promis
   if (code !== 0) throw new Error(`${action} failed (exit ${code})`);
   const result = await cannon;
   const seen = await versions.stop();
+  await sleep(1_500);
   const row: Run = {
     action,
     total: result.requests.total,
@@ -128,6 +143,7 @@ async function underLoad(action: string, releasesDir: string, work: () => Promis
     versions: seen.join(" → "),
     oldProcessesLeft: oldPids.filter(groupAlive).length,
     load: [load0, loadavg()[0]],
+    gatewayLog: accessLogSince(accessLog, logOffset),
   };
   console.log(row);
   return row;
@@ -186,7 +202,7 @@ async function main() {
         `| ${r.action} | ${r.total} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.errors} | ${r.timeouts} | ${r.actionSeconds.toFixed(1)} | ${r.versions} | ${r.oldProcessesLeft} | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`,
     ),
     "",
-    ...runs.map((r) => `Status codes during "${r.action}": ${r.statuses}.`),
+    ...runs.map((r) => `During "${r.action}": autocannon saw ${r.statuses}; the gateway logged ${r.gatewayLog}.`),
   ].join("\n");
   console.log(`\n${table}\n`);
   mkdirSync("bench/results", { recursive: true });
