@@ -68,15 +68,24 @@ type Run = {
   load: [number, number];
   /** The gateway's access log over the run: answers by status and cache status ("200 HIT"). */
   gatewayLog: string;
+  /** nginx's error log over the run: its error and critical lines (an upstream that failed, a retry). */
+  gatewayErrors: string[];
 };
 
-/** Answers by status and cache status in the gateway's access log from byte `offset` on. */
-function accessLogSince(file: string, offset: number): string {
+/**
+ * Answers by status and cache status in the gateway's access log from byte `offset` on. A 499 is
+ * a request the client gave up: those logged in the second autocannon stopped (`endedAt`) are the
+ * requests it had in flight then, and are counted apart.
+ */
+function accessLogSince(file: string, offset: number, endedAt: number): string {
   const counts: Record<string, number> = {};
-  for (const [, status, cache] of readFileSync(file).subarray(offset).toString("utf8").matchAll(/" (\d{3}) .* cache=(\S*) /g)) {
-    counts[`${status} ${cache || "-"}`] = (counts[`${status} ${cache || "-"}`] ?? 0) + 1;
+  const lines = readFileSync(file).subarray(offset).toString("utf8").matchAll(/\[(\d+)\/(\w+)\/(\d+):(\d+:\d+:\d+) ([+-]\d{4})\] "[^"]*" (\d{3}) .* cache=(\S*) /g);
+  for (const [, day, month, year, time, zone, status, cache] of lines) {
+    const at = Date.parse(`${day} ${month} ${year} ${time} ${zone}`);
+    const key = status === "499" && at >= Math.floor(endedAt / 1000) * 1000 - 1000 ? "499 (in flight when autocannon stopped)" : `${status} ${cache || "-"}`;
+    counts[key] = (counts[key] ?? 0) + 1;
   }
-  return Object.entries(counts).sort((a, b) => b[1] - a[1]).map(([key, count]) => `${key} ${count}`).join(", ");
+  return Object.entries(counts).sort((x, y) => y[1] - x[1]).map(([key, count]) => `${key} ${count}`).join(", ");
 }
 
 /** `npm run deploy|rollback` as an operator runs it, its output prefixed; resolves with its exit code. */
@@ -109,6 +118,8 @@ async function underLoad(action: string, releasesDir: string, work: () => Promis
   const accessLog = path.join(before.gateway.dir, "access.log");
   await sleep(1_500); // the access log is flushed every second
   const logOffset = statSync(accessLog).size;
+  const errorLog = path.join(before.gateway.dir, "error.log");
+  const errorOffset = statSync(errorLog).size;
   const oldPids = colourProcesses(releasesDir, before.live.colour).map((p) => p.pid);
   const load0 = loadavg()[0];
   const versions = watchVersions();
@@ -126,6 +137,7 @@ async function underLoad(action: string, releasesDir: string, work: () => Promis
   const actionSeconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${action} failed (exit ${code})`);
   const result = await cannon;
+  const endedAt = Date.now();
   const seen = await versions.stop();
   await sleep(1_500);
   const row: Run = {
@@ -143,7 +155,8 @@ async function underLoad(action: string, releasesDir: string, work: () => Promis
     versions: seen.join(" → "),
     oldProcessesLeft: oldPids.filter(groupAlive).length,
     load: [load0, loadavg()[0]],
-    gatewayLog: accessLogSince(accessLog, logOffset),
+    gatewayLog: accessLogSince(accessLog, logOffset, endedAt),
+    gatewayErrors: readFileSync(errorLog).subarray(errorOffset).toString("utf8").split("\n").filter((line) => /\[(?:error|crit|alert|emerg)\]/.test(line)),
   };
   console.log(row);
   return row;
@@ -202,7 +215,10 @@ async function main() {
         `| ${r.action} | ${r.total} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.max} | ${r.non2xx} | ${r.errors} | ${r.timeouts} | ${r.actionSeconds.toFixed(1)} | ${r.versions} | ${r.oldProcessesLeft} | ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)} |`,
     ),
     "",
-    ...runs.map((r) => `During "${r.action}": autocannon saw ${r.statuses}; the gateway logged ${r.gatewayLog}.`),
+    ...runs.map(
+      (r) =>
+        `During "${r.action}": autocannon saw ${r.statuses}; the gateway logged ${r.gatewayLog}; nginx's error log has ${r.gatewayErrors.length} error lines${r.gatewayErrors.length > 0 ? `:\n${r.gatewayErrors.slice(0, 5).join("\n")}` : ""}.`,
+    ),
   ].join("\n");
   console.log(`\n${table}\n`);
   mkdirSync("bench/results", { recursive: true });

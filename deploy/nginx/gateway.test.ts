@@ -16,7 +16,7 @@ describe("the gateway's configuration (issue 9)", () => {
 
   it("writes both upstreams, the previous build defaulting to the current one, and refuses what nginx would misread", () => {
     const conf = renderUpstream(["127.0.0.1:3000", "10.0.0.2:3000"]);
-    expect(conf).toContain("upstream halles_web {\n    server 127.0.0.1:3000;\n    server 10.0.0.2:3000;\n    keepalive 64;\n}");
+    expect(conf).toContain("upstream halles_web {\n    server 127.0.0.1:3000;\n    server 10.0.0.2:3000;\n    keepalive 64;\n    keepalive_timeout 4s;\n}");
     expect(conf).toContain("upstream halles_web_previous {\n    server 127.0.0.1:3000;");
     expect(renderUpstream(["a:1"], ["b:2"])).toContain("upstream halles_web_previous {\n    server b:2;");
     for (const bad of ["127.0.0.1", "x:1; server evil:80", "http://a:1"]) expect(() => renderUpstream([bad]), bad).toThrow();
@@ -38,7 +38,7 @@ describe("the gateway's configuration (issue 9)", () => {
     const blueGreen = path.join(dir, "blue-green");
     const conf = renderGateway({ dir: blueGreen, listen: "127.0.0.1:3999", blueGreen: { blue: ["127.0.0.1:3610"], green: ["127.0.0.1:3620"] }, workerProcesses: 1 });
     expect(readFileSync(path.join(blueGreen, "upstream.conf"), "utf8")).toBe(renderColours({ blue: ["127.0.0.1:3610"], green: ["127.0.0.1:3620"] }));
-    expect(renderColours({ blue: ["a:1"], green: ["b:2"] })).toContain("upstream halles_web_green {\n    server b:2;\n    keepalive 64;\n}");
+    expect(renderColours({ blue: ["a:1"], green: ["b:2"] })).toContain("upstream halles_web_green {\n    server b:2;\n    keepalive 64;\n    keepalive_timeout 4s;\n}");
     expect(readFileSync(path.join(blueGreen, "route.conf"), "utf8")).toContain(`if (-f ${path.join(blueGreen, "live-green")}) {\n    set $halles_upstream halles_web_green;`);
     expect(isBlueGreenGateway(blueGreen)).toBe(true);
     expect(isBlueGreenGateway(dir)).toBe(false);

@@ -71,8 +71,14 @@ function assertSearchableByOthers(folder: string): void {
   }
 }
 
+/**
+ * An upstream group with up to 64 idle keep-alive connections per nginx worker, each closed by nginx
+ * after 4 s idle: before Node.js's server closes it (keepAliveTimeout, 5 s), since nginx sending a
+ * request on a connection the server is closing at that instant gets a reset (a GET is retried, a
+ * POST answered 502).
+ */
 const upstreamBlock = (name: string, servers: string[]) =>
-  [`upstream ${name} {`, ...servers.map((s) => `    server ${serverAddress.parse(s)};`), "    keepalive 64;", "}"].join("\n");
+  [`upstream ${name} {`, ...servers.map((s) => `    server ${serverAddress.parse(s)};`), "    keepalive 64;", "    keepalive_timeout 4s;", "}"].join("\n");
 
 /** Blue-green's upstream include: both colours, always. */
 export function renderColours(colours: { blue: string[]; green: string[] }): string {
