@@ -59,7 +59,7 @@ describe("npm run deploy (issue 9): what it refuses", () => {
     const releasesDir = path.join(work, "contraction");
     // The live release was built before migration 0006, which drops users.store_id.
     standInBundle(path.join(releasesDir, "r5"), "process.exit(1);", 5);
-    const first = { gateway: { dir: path.join(work, "gw"), port: 1 }, portBase: 3000 };
+    const first = { gateway: { dir: path.join(work, "gw"), host: "127.0.0.1", port: 1 }, portBase: 3000 };
     writeState(releasesDir, afterSwitch(null, planDeploy(null, "r5", first), new Date(), first));
     const state = readFileSync(stateFile(releasesDir), "utf8");
     const next = standInBundle(path.join(work, "bundle-r6"), "process.exit(1);");

@@ -76,7 +76,7 @@ async function main() {
     const first = state
       ? undefined
       : options.gatewayPort
-        ? { gateway: { dir: path.resolve(options.gatewayDir), port: options.gatewayPort }, portBase: options.portBase, gatewayHost: options.gatewayHost }
+        ? { gateway: { dir: path.resolve(options.gatewayDir), host: options.gatewayHost, port: options.gatewayPort }, portBase: options.portBase }
         : undefined;
     const buildId = readFileSync(path.join(bundle, "web", ".next", "BUILD_ID"), "utf8").trim();
     const release = options.release ?? defaultReleaseId(buildId, new Date());

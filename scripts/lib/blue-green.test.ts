@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { afterSwitch, colourPorts, defaultReleaseId, planDeploy, planRollback, readState, stateFile, writeState, type DeployState } from "./blue-green";
 
-const first = { gateway: { dir: "/srv/halles/gateway", port: 8080 }, portBase: 3000 };
+const first = { gateway: { dir: "/srv/halles/gateway", host: "0.0.0.0", port: 8080 }, portBase: 3000 };
 const at = new Date("2026-12-02T13:45:00.123Z");
 const dir = mkdtempSync(path.join(tmpdir(), "halles-blue-green-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -63,5 +63,7 @@ describe("blue-green deploys (issue 9): colours, ports and state", () => {
     writeFileSync(stateFile(dir), JSON.stringify({ ...state, live: { ...state.live, colour: "red" } }));
     expect(() => readState(dir)).toThrow("live.colour");
     expect(() => writeState(dir, { ...state, portBase: 0 })).toThrow();
+    writeFileSync(stateFile(dir), "{");
+    expect(() => readState(dir)).toThrow("is not JSON");
   });
 });

@@ -38,8 +38,8 @@ export const deployEnvSchema = z.object({
 });
 
 export const stateSchema = z.object({
-  /** The nginx that switches: its run folder (rendered by deploy/nginx/gateway.ts) and port. */
-  gateway: z.object({ dir: z.string().min(1), port }),
+  /** The nginx that switches: its run folder (rendered by deploy/nginx/gateway.ts), address and port. */
+  gateway: z.object({ dir: z.string().min(1), host: z.string().min(1), port }),
   /** Blue's first port (green's is 10 above: colourPorts). */
   portBase: port.max(65_535 - 2 * COLOUR_PORT_SPAN),
   /** What serves now: the colour and the release it runs. Its processes are in the colour's pid files. */
@@ -55,7 +55,13 @@ export const stateFile = (releasesDir: string) => path.join(releasesDir, "state.
 export function readState(releasesDir: string): DeployState | null {
   const file = stateFile(releasesDir);
   if (!existsSync(file)) return null;
-  const parsed = stateSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = stateSchema.safeParse(json);
   if (!parsed.success) throw new Error(`${file} is not a deploy state: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }

@@ -17,7 +17,7 @@ export type SwitchContext = {
   publicUrl: string;
   state: DeployState | null;
   /** A first deploy: where the gateway is, or is to be started. */
-  first?: FirstDeploy & { gatewayHost: string };
+  first?: FirstDeploy;
   log: (line: string) => void;
   /** How long the old colour's requests in flight may take before it is stopped anyway (nginx's proxy_read_timeout is 60 s). */
   drainTimeoutMs?: number;
@@ -50,17 +50,18 @@ export async function switchRelease(plan: Switch, context: SwitchContext): Promi
   }
 
   const gateway = state?.gateway ?? first!.gateway;
-  const gatewayUrl = `http://127.0.0.1:${gateway.port}`;
+  // Asked on the loopback when nginx listens on every interface.
+  const gatewayUrl = `http://${["0.0.0.0", "::", "[::]"].includes(gateway.host) ? "127.0.0.1" : gateway.host}:${gateway.port}`;
   const running = runningGatewayPid(gateway.dir) !== null;
   try {
     if (!running) {
-      log(`starting the gateway on ${first?.gatewayHost ?? "127.0.0.1"}:${gateway.port} (files in ${gateway.dir})`);
+      log(`starting the gateway on ${gateway.host}:${gateway.port} (files in ${gateway.dir})`);
       const portBase = state?.portBase ?? first!.portBase;
       switchColour(gateway.dir, plan.colour);
       await startGatewayDaemon({
         dir: gateway.dir,
         port: gateway.port,
-        host: first?.gatewayHost,
+        host: gateway.host,
         blueGreen: { blue: [upstreamOf({ ports: colourPorts("blue", portBase) })], green: [upstreamOf({ ports: colourPorts("green", portBase) })] },
       });
     } else {
