@@ -5,7 +5,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { isBlueGreenGateway, runningGatewayPid, startGatewayDaemon, switchColour } from "../../deploy/nginx/gateway";
+import { isBlueGreenGateway, runningGatewayPid, startGatewayDaemon, stopGatewayDaemon, switchColour } from "../../deploy/nginx/gateway";
 import { afterSwitch, colourPorts, writeState, type Colour, type DeployState, type FirstDeploy, type Switch } from "./blue-green";
 import { carryBuildAssets, colourProcesses, releaseDir, startColour, stopColour, waitColourReady, type StackEnv } from "./release-stack";
 import { answeringRelease, smokeCheck } from "./smoke-check";
@@ -71,6 +71,7 @@ export async function switchRelease(plan: Switch, context: SwitchContext): Promi
     await waitUntilGatewayServes(gatewayUrl, new URL(context.publicUrl).host, plan.release);
   } catch (error) {
     if (old && running) switchColour(gateway.dir, old.colour);
+    if (!running) await stopGatewayDaemon(gateway.dir).catch(() => {});
     await stopColour(releasesDir, plan.colour);
     throw new Error(`switching the gateway failed: ${error instanceof Error ? error.message : String(error)}\nStopped ${plan.colour}; ${serving}.`);
   }
@@ -106,7 +107,7 @@ async function drain(colour: Colour, portBase: number, switchedAt: number, timeo
   return false;
 }
 
-/** Polls /api/health through the gateway, each time on a new connection (so a new nginx worker answers), until `release` does. */
+/** Polls /api/health through the gateway, each time on a new connection, until `release` answers. */
 async function waitUntilGatewayServes(gatewayUrl: string, host: string, release: string, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string | null = null;
