@@ -92,7 +92,9 @@ function accessLogSince(file: string, offset: number, endedAt: number): string {
 function script(name: "deploy" | "rollback", args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", `scripts/${name}.ts`, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
-    const echo = (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, "  | "));
+    const began = performance.now();
+    // Each line with the seconds since the command started, to line up with the failures' times.
+    const echo = (chunk: Buffer) => process.stdout.write(chunk.toString().replace(/^(?=.)/gm, () => `  | +${((performance.now() - began) / 1000).toFixed(1)} s `));
     child.stdout.on("data", echo);
     child.stderr.on("data", echo);
     child.on("exit", (code) => resolve(code ?? 1));
@@ -124,17 +126,24 @@ async function underLoad(action: string, releasesDir: string, work: () => Promis
   const load0 = loadavg()[0];
   const versions = watchVersions();
   const statuses: Record<string, number> = {};
+  /** When each failed request was counted, in seconds since the deploy or rollback started. */
+  const failedAt: string[] = [];
+  let actionStarted: number | null = null;
   const cannon = new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url: gatewayUrl, connections, duration, requests: MIX.map(({ path: p }) => ({ method: "GET", path: p })) }, (error, result) =>
       error ? reject(error) : resolve(result),
     );
     instance.on("response", (_client, status) => void (statuses[status] = (statuses[status] ?? 0) + 1));
-    instance.on("reqError", (error: NodeJS.ErrnoException) => void (statuses[error.code ?? error.message] = (statuses[error.code ?? error.message] ?? 0) + 1));
+    instance.on("reqError", (error: NodeJS.ErrnoException) => {
+      const kind = error.code ?? error.message ?? String(error);
+      statuses[kind] = (statuses[kind] ?? 0) + 1;
+      failedAt.push(actionStarted === null ? "before" : `+${((performance.now() - actionStarted) / 1000).toFixed(1)} s`);
+    });
   });
   await sleep((duration * 1000) / 3);
-  const started = performance.now();
+  actionStarted = performance.now();
   const code = await work();
-  const actionSeconds = (performance.now() - started) / 1000;
+  const actionSeconds = (performance.now() - actionStarted) / 1000;
   if (code !== 0) throw new Error(`${action} failed (exit ${code})`);
   const result = await cannon;
   const endedAt = Date.now();
@@ -159,6 +168,7 @@ async function underLoad(action: string, releasesDir: string, work: () => Promis
     gatewayErrors: readFileSync(errorLog).subarray(errorOffset).toString("utf8").split("\n").filter((line) => /\[(?:error|crit|alert|emerg)\]/.test(line)),
   };
   console.log(row);
+  if (failedAt.length > 0) console.log(`Failed requests counted at: ${failedAt.join(", ")} (since the ${action} started)`);
   return row;
 }
 
