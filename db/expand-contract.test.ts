@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findContractions, statementsOf, type Snapshot } from "./expand-contract";
+import { contractionsBetween, findContractions, statementsOf, type Snapshot } from "./expand-contract";
 import { migrationsFolder } from "./migrate";
 
 const journal = JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: { idx: number; tag: string }[] };
@@ -66,6 +66,15 @@ ALTER TABLE "orders" DROP COLUMN "legacy_flag";--> statement-breakpoint
 DROP TABLE "old_carts";--> statement-breakpoint
 CREATE INDEX "orders_channel_idx" ON "orders" USING btree ("channel");`),
     ).toEqual([]);
+  });
+
+  it("compares two migrations folders, as a deploy compares the live release's bundle with the new one's", () => {
+    const folder = (file: string) => readFileSync(path.join(migrationsFolder, file), "utf8");
+    // Release 0005's folder: the same files, with a journal that ends at 0005.
+    const release5 = (file: string) =>
+      file === "meta/_journal.json" ? JSON.stringify({ ...journal, entries: journal.entries.slice(0, 6) }) : folder(file);
+    expect(contractionsBetween(release5, folder).map((found) => found.migration)).toEqual(["0006_backoffice", "0006_backoffice"]);
+    expect(contractionsBetween(folder, folder)).toEqual([]);
   });
 
   it("splits drizzle-kit's statements and ignores comments", () => {

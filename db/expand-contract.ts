@@ -95,3 +95,28 @@ export function findContractions(migrations: { name: string; sql: string }[], pr
   }
   return found;
 }
+
+/** Reads a file of a migrations folder by its path inside it (`meta/_journal.json`, `0007_marketing.sql`). */
+export type MigrationFiles = (file: string) => string;
+
+type Journal = { entries: { idx: number; tag: string }[] };
+
+const snapshotFile = (idx: number) => `meta/${String(idx).padStart(4, "0")}_snapshot.json`;
+
+/**
+ * The contractions in `next`'s migrations for the release whose migrations folder is `previous`:
+ * the migrations `previous` does not have, checked against its last snapshot. Either folder may be
+ * a git ref's (scripts/check-migrations.ts) or a release bundle's (scripts/deploy.ts).
+ */
+export function contractionsBetween(previous: MigrationFiles, next: MigrationFiles): Contraction[] {
+  const journal = JSON.parse(next("meta/_journal.json")) as Journal;
+  const previousJournal = JSON.parse(previous("meta/_journal.json")) as Journal;
+  const known = new Set(previousJournal.entries.map((entry) => entry.tag));
+  const added = journal.entries.filter((entry) => !known.has(entry.tag));
+  if (added.length === 0) return [];
+  return findContractions(
+    added.map(({ tag }) => ({ name: tag, sql: next(`${tag}.sql`) })),
+    JSON.parse(previous(snapshotFile(previousJournal.entries.at(-1)!.idx))) as Snapshot,
+    JSON.parse(next(snapshotFile(journal.entries.at(-1)!.idx))) as Snapshot,
+  );
+}

@@ -4,34 +4,18 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { findContractions, type Contraction, type Snapshot } from "../db/expand-contract";
+import { contractionsBetween, type Contraction } from "../db/expand-contract";
 import { migrationsFolder } from "../db/migrate";
-
-type Journal = { entries: { idx: number; tag: string }[] };
-
-const META = "db/migrations/meta";
 
 function git(args: string[]): string {
   return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-const snapshotName = (idx: number) => `${String(idx).padStart(4, "0")}_snapshot.json`;
-
 /** The contractions in this checkout's migrations for the release at `previousRef`. */
 function contractionsSince(previousRef: string): Contraction[] {
-  const read = (file: string) => readFileSync(path.join(migrationsFolder, file), "utf8");
-  const journal = JSON.parse(read("meta/_journal.json")) as Journal;
-  const previousJournal = JSON.parse(git(["show", `${previousRef}:${META}/_journal.json`])) as Journal;
-  const known = new Set(previousJournal.entries.map((entry) => entry.tag));
-  const added = journal.entries.filter((entry) => !known.has(entry.tag));
-  if (added.length === 0) return [];
-  const last = previousJournal.entries.at(-1)!;
-  const previous = JSON.parse(git(["show", `${previousRef}:${META}/${snapshotName(last.idx)}`])) as Snapshot;
-  const next = JSON.parse(read(`meta/${snapshotName(journal.entries.at(-1)!.idx)}`)) as Snapshot;
-  return findContractions(
-    added.map(({ tag }) => ({ name: tag, sql: read(`${tag}.sql`) })),
-    previous,
-    next,
+  return contractionsBetween(
+    (file) => git(["show", `${previousRef}:db/migrations/${file}`]),
+    (file) => readFileSync(path.join(migrationsFolder, file), "utf8"),
   );
 }
 
