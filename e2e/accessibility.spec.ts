@@ -26,7 +26,7 @@ test("the basket and the checkout have no serious accessibility violations", asy
 
 test("label in name (issue 6 item 16): the check catches a name that leaves out the visible words", async ({ page }) => {
   // The check itself must see this kind of mistake, or the pages passing it prove nothing.
-  await page.setContent('<main><h1>Test</h1><button aria-label="Add Bananas (per kg) to basket">Add to basket</button></main>');
+  await page.setContent('<title>Test</title><main><h1>Test</h1><button aria-label="Add Bananas (per kg) to basket">Add to basket</button></main>');
   await expect(expectAccessible(page)).rejects.toThrow(/label-content-name-mismatch/);
 });
 
