@@ -5,20 +5,19 @@
 // Whole buy flows get a realistic budget (test.slow()): on a busy machine they take a while.
 import { expect, test } from "./fixtures";
 import type { Page } from "@playwright/test";
-import postgres from "postgres";
 import { available, collectAndPay, guestBasketThenSignUp, ownProducts } from "./checkout-flow";
 import { uniqueEmail } from "./helpers";
+import { closeDb, e2eSql } from "./order-fixtures";
 
-const sql = postgres(process.env.DATABASE_URL!, { max: 2 });
 const mailCapture = process.env.MAIL_CAPTURE_URL ?? "http://127.0.0.1:3103"; // scripts/e2e.ts passes it (E2E_PORT + 3)
 
-test.afterAll(() => sql.end());
+test.afterAll(() => closeDb());
 
 /** The order's status badge. (Pages visited before stay in the DOM, hidden, so only visible ones count.) */
 const statusBadge = (page: Page) => page.getByTestId("order-status").filter({ visible: true }).first();
 
 async function orderStatus(orderId: string): Promise<string> {
-  const [row] = await sql<{ status: string }[]>`select status from orders where id = ${orderId}`;
+  const [row] = await e2eSql()<{ status: string }[]>`select status from orders where id = ${orderId}`;
   return row.status;
 }
 
@@ -40,7 +39,7 @@ test("a guest fills a basket, signs up at checkout, collects, pays with 4242 and
   expect(await available(basket.weighed)).toBe(weighedBefore - 500);
   await expect(page.getByTestId("header-basket-count")).toHaveCount(0);
 
-  const [{ number }] = await sql<{ number: string }[]>`select number from orders where id = ${orderId}`;
+  const [{ number }] = await e2eSql()<{ number: string }[]>`select number from orders where id = ${orderId}`;
   await expect
     .poll(async () => {
       const messages = (await (await fetch(`${mailCapture}/api/messages?to=${encodeURIComponent(email)}`)).json()) as { subject: string; text: string }[];
@@ -58,7 +57,7 @@ test("a declined card (4000 0000 0000 0002) cancels the order and gives the stoc
   await collectAndPay(page, "4000 0000 0000 0002");
   await expect(page.getByRole("alert")).toContainText("Your card was declined.");
 
-  const [order] = await sql<{ id: string }[]>`select o.id from orders o join users u on u.id = o.user_id where u.email = ${email}`;
+  const [order] = await e2eSql()<{ id: string }[]>`select o.id from orders o join users u on u.id = o.user_id where u.email = ${email}`;
   await expect.poll(() => orderStatus(order.id), { timeout: 15_000 }).toBe("cancelled");
   await expect.poll(() => available(basket.weighed)).toBe(weighedBefore);
 
@@ -111,7 +110,7 @@ test("home delivery: a postcode the store does not cover is explained next to th
   await page.locator('input[name="deliverySlotId"]').first().check({ force: true });
   await page.getByRole("button", { name: "Place order and pay" }).click();
   await expect(page.getByRole("heading", { name: /^Pay €/ })).toBeVisible();
-  const [order] = await sql<{ fulfilment: string; delivery_fee_cents: number; address: { postcode: string } }[]>`
+  const [order] = await e2eSql()<{ fulfilment: string; delivery_fee_cents: number; address: { postcode: string } }[]>`
     select o.fulfilment, o.delivery_fee_cents, o.delivery_address as address
     from orders o join users u on u.id = o.user_id where u.email = ${email}`;
   expect(order).toMatchObject({ fulfilment: "delivery", delivery_fee_cents: 499, address: { postcode: "69002" } });

@@ -3,6 +3,7 @@
 // go through the whole checkout first.
 import { expect, type Page } from "@playwright/test";
 import { and, eq } from "drizzle-orm";
+import type { Sql } from "postgres";
 import { createDatabase, type Database } from "@/db/client";
 import { placeOrder } from "@/db/queries/checkout";
 import { confirmPaidOrder } from "@/db/queries/order-lifecycle";
@@ -13,7 +14,9 @@ import { createBasket, createSlot, storeBySlug, variantOf } from "@/tests/checko
 import { submitSignUp, uniqueEmail } from "./helpers";
 
 
-let connection: { db: Database; end: () => Promise<void> } | undefined;
+// Made on first use and ended by closeDb() in a file's afterAll. With fullyParallel, a worker runs
+// that hook after each group of a file's tests it was given, and may come back to the file later.
+let connection: { db: Database; sql: Sql; end: () => Promise<void> } | undefined;
 
 /** The e2e database (local only); close it with closeDb() in afterAll. */
 export function e2eDb(): Database {
@@ -22,9 +25,15 @@ export function e2eDb(): Database {
     if (!url) throw new Error("DATABASE_URL is not set: run the end-to-end tests with npm run test:e2e");
     assertLocalDatabase(url);
     const { db, sql } = createDatabase(url, 3);
-    connection = { db, end: () => sql.end() };
+    connection = { db, sql, end: () => sql.end() };
   }
   return connection.db;
+}
+
+/** The same connection for plain SQL. */
+export function e2eSql(): Sql {
+  e2eDb();
+  return connection!.sql;
 }
 
 export async function closeDb(): Promise<void> {
