@@ -10,7 +10,7 @@ const REPORT = `Running 10s test @ http://127.0.0.1:3431/p/bananas
      50%  812.00us
      75%    4.90ms
      90%    6.10ms
-     99%    1.02s
+     99%    1.02s 
   121000 requests in 10.00s, 1.25GB read
   Socket errors: connect 0, read 2, write 0, timeout 3
   Non-2xx or 3xx responses: 4

@@ -35,8 +35,8 @@ export function parseWrk(output: string): WrkResult {
     rps: Math.round(Number(need(/Requests\/sec:\s+([\d.]+)/)[1])),
     requests: Number(requests),
     bytes: Number(amount) * BYTES[unit],
-    p50: millis(need(/^\s+50%\s+(\S+)$/m)[1]),
-    p99: millis(need(/^\s+99%\s+(\S+)$/m)[1]),
+    p50: millis(need(/^\s+50%\s+(\S+)\s*$/m)[1]),
+    p99: millis(need(/^\s+99%\s+(\S+)\s*$/m)[1]),
     errors: (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0) + (non2xx ? Number(non2xx[1]) : 0),
     cpuSeconds: children ? Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]) : 0,
   };
