@@ -56,7 +56,7 @@ const web = `http://127.0.0.1:${PORTS.web}`;
 const NO_USER_AGENT = { accept: "text/html,*/*", "accept-encoding": "gzip, deflate, br" };
 const PAGES = ["/", "/c/pantry", "/c/fruit-vegetables", "/p/bananas", "/p/extra-virgin-olive-oil", "/search?q=pasta"];
 
-type Request = { method: string; path: string; headers: Record<string, string>; body?: Buffer };
+type ReplayedRequest = { method: string; path: string; headers: Record<string, string>; body?: Buffer };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -102,7 +102,7 @@ async function main() {
     const idle = await idleRates(meter, 15);
     const load0 = loadavg()[0];
 
-    const measure = async (key: string, name: string, via: string, base: string, requests: (i: number) => Request): Promise<UnitCost> => {
+    const measure = async (key: string, name: string, via: string, base: string, requests: (i: number) => ReplayedRequest): Promise<UnitCost> => {
       let i = 0;
       const before = await meter!.sample();
       const started = performance.now();
