@@ -8,7 +8,7 @@
 // nginx, with p99 under 50 ms. A build script of the pages' size, through nginx too, separates
 // what the bytes cost from what the cache costs.
 import { get } from "node:http";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -16,6 +16,7 @@ import autocannon from "autocannon";
 import { startGateway, type Gateway } from "../deploy/nginx/gateway";
 import { localAuthSecret } from "../scripts/lib/auth-secret";
 import { NEXT_BIN, run, startService, waitForUrl, WEB_PRELOAD, type Service } from "../scripts/lib/processes";
+import { groupSeconds } from "./lib/cpu";
 import { createBenchDatabase } from "./lib/shoppers";
 import { hasWrk, runWrk } from "./lib/wrk";
 
@@ -44,21 +45,6 @@ const STATIC = { name: "static file", path: "/logo.svg" };
 
 type Row = { name: string; via: string; rps: number; p50: number; p99: number; errors: number; kb: number; serverUs: number; clientUs: number };
 
-/** CPU seconds (user + system) of every process in a process group (a service: nginx's master and workers, next start). */
-function groupCpuSeconds(pgid: number): number {
-  let ticks = 0;
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return ticks / 100;
-}
-
 const ownCpuSeconds = () => (process.cpuUsage().user + process.cpuUsage().system) / 1e6;
 
 type Target = { name: string; path: string; headers?: Record<string, string> };
@@ -85,7 +71,7 @@ async function withWrk(url: string, headers: Record<string, string>): Promise<Me
 }
 
 async function load(base: string, via: string, target: Target, server: number): Promise<Row> {
-  const server0 = groupCpuSeconds(server);
+  const server0 = groupSeconds(server);
   const measure = values.client === "wrk" ? withWrk : withAutocannon;
   const { requests: total, clientSeconds, ...result } = await measure(base + target.path, target.headers ?? BROWSER_HEADERS);
   const requests = Math.max(total, 1);
@@ -94,7 +80,7 @@ async function load(base: string, via: string, target: Target, server: number): 
     via,
     ...result,
     // CPU per answer: the server's (nginx, or Next.js), and the load generator's, which shares the cores.
-    serverUs: ((groupCpuSeconds(server) - server0) * 1e6) / requests,
+    serverUs: ((groupSeconds(server) - server0) * 1e6) / requests,
     clientUs: (clientSeconds * 1e6) / requests,
   };
   console.log(`${via} ${target.name}: ${row.rps} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms, ${row.errors} errors`);
