@@ -1,4 +1,4 @@
-// npm run bench:gateway -- [--duration 10] [--connections 50] [--client wrk|autocannon] [--skip-build]
+// npm run bench:gateway -- [--duration 10] [--connections 50] [--client wrk|autocannon] [--port 3430] [--skip-build]
 // Cached catalog pages through the gateway (issue 9): the production build on the seeded demo
 // catalog, with nginx from deploy/nginx/ in front (deploy/nginx/gateway.ts, as in production but
 // on local ports). wrk (Debian's package, the default where installed) or autocannon loads home, a category and a product through Next.js alone and
@@ -17,12 +17,14 @@ import { startGateway, type Gateway } from "../deploy/nginx/gateway";
 import { localAuthSecret } from "../scripts/lib/auth-secret";
 import { NEXT_BIN, run, startService, waitForUrl, WEB_PRELOAD, type Service } from "../scripts/lib/processes";
 import { groupSeconds } from "./lib/cpu";
+import { assertPortsFree } from "../lib/net/port-in-use";
 import { createBenchDatabase } from "./lib/shoppers";
 import { hasWrk, runWrk } from "./lib/wrk";
 
 const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
+    port: { type: "string", default: "3430" },
     connections: { type: "string", default: "50" },
     "skip-build": { type: "boolean", default: false },
     // autocannon decodes every body on the same two cores: for gzipped pages it spends 3–5× what nginx does.
@@ -32,7 +34,7 @@ const { values } = parseArgs({
 if (values.client !== "wrk" && values.client !== "autocannon") throw new Error("--client is wrk or autocannon");
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-const webPort = 3430;
+const webPort = Number(values.port); // nginx on the next one
 const web = `http://127.0.0.1:${webPort}`;
 const BROWSER_HEADERS = { "accept-encoding": "gzip, deflate, br", accept: "text/html,*/*" };
 
@@ -106,6 +108,11 @@ async function main() {
     // The app is told it is served at its own address, and the gateway passes that Host on (as
     // the end-to-end test does), so that both ways in reach the same pages without a redirect.
     const env = { DATABASE_URL: database.url, PUBLIC_URL: web, NODE_ENV: "production" as const, HALLES_MODE: "demo", AUTH_SECRET: localAuthSecret(), LOG_LEVEL: "warn" };
+    // A run that died may have left its servers on these ports: measuring them would be wrong.
+    await assertPortsFree([
+      { port: webPort, purpose: "the bench's web server", variable: "--port" },
+      { port: webPort + 1, purpose: "the bench's nginx", variable: "--port (nginx takes the next one)" },
+    ]);
     if (!values["skip-build"]) await run("flock", ["/tmp/halles-build.lock", "npx", "next", "build"], env);
     const server = startService("web", process.execPath, [...WEB_PRELOAD, NEXT_BIN, "start", "-p", String(webPort)], env);
     services.push(server);

@@ -51,6 +51,14 @@ export function runWrk(options: { url: string; connections: number; durationSeco
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve(parseWrk(output)) : reject(new Error(`wrk exited with ${code}:\n${output}`))));
+    child.on("close", (code) => {
+      // Thrown in this handler, a parse error would end the process before the bench's cleanup.
+      try {
+        if (code !== 0) throw new Error(`wrk exited with ${code}:\n${output}`);
+        resolve(parseWrk(output));
+      } catch (error) {
+        reject(error);
+      }
+    });
   });
 }
