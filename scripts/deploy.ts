@@ -4,8 +4,9 @@
 // `scripts/bundle.ts <bundle-dir> web order-worker notification-worker scheduler` become release
 // <id> in the releases folder; its migrations must only expand what the live release uses; they
 // run; the release starts on the colour that does not serve, turns ready, passes the smoke checks;
-// the gateway switches to it with a reload; the old colour drains and stops. The services get this
-// command's environment (DATABASE_URL, PUBLIC_URL, AUTH_SECRET, Stripe, SMTP…), with their ports.
+// the gateway switches to it (a file nginx reads per request: no reload); the old colour drains and
+// stops. The services get this command's environment (DATABASE_URL, PUBLIC_URL, AUTH_SECRET, Stripe,
+// SMTP…), with their ports.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import path from "node:path";
