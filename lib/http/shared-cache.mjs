@@ -45,3 +45,40 @@ export function isSharedPageRequest(request) {
 export function sharedCacheControl(status, setsCookie) {
   return (status === 200 || status === 404) && !setsCookie ? SHARED_CACHE_CONTROL : null;
 }
+
+/**
+ * Headers a shared page answer goes out without: Next.js's own (`x-nextjs-cache: HIT`,
+ * `x-nextjs-postponed`…), and `ETag` and `Link`, which it sends for some renders of a page and not
+ * others. nginx reads a cached answer with room for the header it had when last stored, so when a
+ * refresh stores a longer header than the one before, every request in between finds the entry
+ * "too long" (its error log says so) and goes to Next.js as a miss. With these gone, every render
+ * of a page has a header of one length.
+ */
+export const RENDER_DEPENDENT_HEADERS = ["etag", "link", "x-nextjs-cache", "x-nextjs-postponed", "x-nextjs-prerender", "x-nextjs-stale-time"];
+
+/**
+ * Makes `response` a shared answer as its status line goes out, if it may be one: Next.js sets its
+ * own Cache-Control just before, and whether the answer is a 200 or 404 without a cookie is only
+ * known then. Every way out passes through writeHead (Node.js calls it for implicit headers too);
+ * headers given to it win over setHeader's, so they are rewritten as well.
+ */
+export function declareSharedWhenSent(response) {
+  const writeHead = response.writeHead;
+  response.writeHead = function writeSharedHead(status, ...args) {
+    const headers = args.find((arg) => arg && typeof arg === "object");
+    // Raw header arrays (not used by Next.js) are not read: such an answer keeps its own header.
+    if (Array.isArray(headers)) return writeHead.call(this, status, ...args);
+    const given = headers ? Object.keys(headers) : [];
+    const setsCookie = this.hasHeader("set-cookie") || given.some((name) => name.toLowerCase() === "set-cookie");
+    const value = sharedCacheControl(status, setsCookie);
+    if (value) {
+      for (const name of given) {
+        const lower = name.toLowerCase();
+        if (lower === "cache-control" || RENDER_DEPENDENT_HEADERS.includes(lower)) delete headers[name];
+      }
+      for (const name of RENDER_DEPENDENT_HEADERS) this.removeHeader(name);
+      this.setHeader("cache-control", value);
+    }
+    return writeHead.call(this, status, ...args);
+  };
+}

@@ -8,7 +8,7 @@
 import http from "node:http";
 import { canonicalRedirect, frontDoorRefusal, withPeerAddress } from "./front-door.mjs";
 import { observeRequest, startMetricsServer, stopGracefully } from "./observability.mjs";
-import { isSharedPageRequest, sharedCacheControl } from "./shared-cache.mjs";
+import { declareSharedWhenSent, isSharedPageRequest } from "./shared-cache.mjs";
 
 const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
 const options = { publicUrl: process.env.PUBLIC_URL, trustedHops: Number.isInteger(hops) && hops >= 0 ? hops : 0 };
@@ -40,27 +40,4 @@ function frontDoor(event, request, response, ...rest) {
     if (isSharedPageRequest(request)) declareSharedWhenSent(response);
   }
   return emit.call(this, event, request, response, ...rest);
-}
-
-/**
- * Sets the shared Cache-Control as the status line goes out: Next.js sets its own just before, and
- * whether the answer is a 200 or 404 without a cookie is only known then. Every way out passes
- * through writeHead (Node.js calls it for implicit headers too); headers given to it win over
- * setHeader's, so a Cache-Control among them is replaced as well.
- */
-function declareSharedWhenSent(response) {
-  const writeHead = response.writeHead;
-  response.writeHead = function writeSharedHead(status, ...args) {
-    const headers = args.find((arg) => arg && typeof arg === "object");
-    // Raw header arrays (not used by Next.js) are not read: such an answer keeps its own header.
-    if (Array.isArray(headers)) return writeHead.call(this, status, ...args);
-    const given = headers ? Object.keys(headers) : [];
-    const setsCookie = this.hasHeader("set-cookie") || given.some((name) => name.toLowerCase() === "set-cookie");
-    const value = sharedCacheControl(status, setsCookie);
-    if (value) {
-      for (const name of given) if (name.toLowerCase() === "cache-control") delete headers[name];
-      this.setHeader("cache-control", value);
-    }
-    return writeHead.call(this, status, ...args);
-  };
 }
