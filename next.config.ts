@@ -12,7 +12,10 @@ const buildMode = buildModeFor(deploymentMode());
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
-  partialPrefetching: true,
+  // Off for the catalog pages: it embeds a second, runtime-prefetch copy of the RSC payload in every
+  // page, which a phone downloads and parses. The pages whose forms end in an action's redirect or
+  // refresh turn it on for themselves (`export const prefetch = "partial"`, docs/web.md).
+  partialPrefetching: false,
   poweredByHeader: false,
   // The web image holds .next/standalone (server.js and only the node_modules files the server
   // traces), .next/static and public: scripts/bundle.ts, Dockerfile. `next start` serves the same build.

@@ -31,6 +31,30 @@ test("chooses a store, filters a category by dietary tag, sorts by price and ope
   await expect(page.getByTestId("stock-status").first()).toContainText("Halles Paris Bastille");
 });
 
+test("links are prefetched when the shopper shows intent, not on load, and still open without a page load", async ({ page }) => {
+  const prefetched: string[] = [];
+  const documents: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
+    if (request.resourceType() === "document") documents.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/c/pantry");
+  await page.waitForLoadState("networkidle");
+  expect(prefetched, "nothing prefetched while the page loads").toEqual([]);
+
+  const link = page.getByTestId("product-card").first().getByRole("link");
+  const path = (await link.getAttribute("href"))!;
+  const prefetch = page.waitForRequest((request) => !!request.headers()["next-router-prefetch"] && new URL(request.url()).pathname === path);
+  await link.hover();
+  await prefetch;
+  expect(new Set(prefetched), "only the link under the pointer").toEqual(new Set([path]));
+
+  await link.click();
+  await expect(page).toHaveURL(path);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(documents, "opened in place, without loading a new document").toEqual(["/c/pantry"]);
+});
+
 test("a product page shows the price with its unit price", async ({ page }) => {
   await page.goto("/search?q=pasta");
   await page.getByTestId("product-card").filter({ hasText: /\/ kg/ }).first().getByRole("link").click();

@@ -1,7 +1,7 @@
 "use client";
 // The header's basket link. The cached page renders the plain link; the count and total come
 // from the shopper's own request once the page runs.
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { ShoppingBasketIcon } from "@/components/layout/icons";
 import { formatCents } from "@/lib/catalog/pricing";
 import { useBasketSummary } from "./use-basket";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 
 export type Crumb = { name: string; href: string };
 

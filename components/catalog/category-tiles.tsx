@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import type { Category } from "@/db/schema";
 import { CategoryIcon } from "./category-icon";
 

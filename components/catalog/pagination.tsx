@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 
 /** Page links; `hrefFor(n)` builds the URL of page n with the current filters. */
 export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {

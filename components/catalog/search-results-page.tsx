@@ -1,6 +1,6 @@
 // The search page's body, for the cached route (popular queries, app/(storefront)/at/[store]/search)
 // and the uncached one (rare queries, …/search-fresh): proxy.ts decides which serves a query.
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { ListingFilters, SortSelect } from "@/components/catalog/listing-filters";
 import { ListingSummary } from "@/components/catalog/listing-summary";
 import { SearchForm } from "@/components/catalog/search-form";

@@ -1,7 +1,7 @@
 // A content page's blocks on the storefront, drawn with the storefront's own components (product
 // cards, prices, next/image pictures). Every text is a React text node; links come from the
 // blocks' validated hrefs.
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import type { ReactNode } from "react";
 import { MediaImage } from "@/components/media/media-image";
 import { ProductGrid } from "@/components/product/product-card";

@@ -1,7 +1,7 @@
 // Rich text on the storefront: React elements built from the allow-listed document (never HTML
 // strings). The document is sanitised again here, so a row written around the save path renders
 // as safely as one saved through it.
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import type { ReactNode } from "react";
 import { sanitizeRichText, type RichBlock, type RichInline } from "@/lib/content/rich-text";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import type { Store } from "@/db/schema";
 import { OpeningHoursList } from "@/components/catalog/opening-hours";
 

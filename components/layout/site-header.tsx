@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import type { CategoryNode } from "@/db/queries/categories";
 import type { Store } from "@/db/schema";
 import { BasketButton } from "@/components/basket/basket-button";

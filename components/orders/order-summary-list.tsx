@@ -1,6 +1,6 @@
 // A shopper's orders as a list: number, date, status, total and slot, each linking to its page.
 // Used by the account page (the latest few) and the order history.
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import type { ShopperOrderSummary } from "@/db/queries/shopper-orders";
 import { formatCents } from "@/lib/catalog/pricing";
 import { formatDate, formatSlotShort } from "@/lib/orders/labels";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { PictureByUrl } from "@/components/media/media-image";
 import type { ProductCard as Card } from "@/db/queries/products";
 import { DietaryBadges } from "./dietary-badges";

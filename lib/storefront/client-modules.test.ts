@@ -74,10 +74,13 @@ describe("the catalog pages' client JavaScript", () => {
         "components/catalog/auto-submit.tsx",
         "components/layout/hydration-marker.tsx",
         "components/layout/icons.tsx",
+        "components/layout/prefetch-on-intent.tsx",
+        "components/layout/shop-link.tsx",
         "lib/basket/actions.ts",
         "lib/basket/pricing.ts",
         "lib/catalog/pricing.ts",
         "next/link",
+        "next/navigation",
         "react",
       ].sort(),
     );

@@ -7,6 +7,9 @@ import { ShowStreamedBackOfficeWithoutJs } from "@/components/layout/show-stream
 import { BackOfficeNav } from "./nav";
 import { ROLE_NAMES, StaffGate } from "./staff-gate";
 
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
+
 export const metadata: Metadata = { title: { default: "Back office", template: "%s · Halles back office" }, robots: { index: false, follow: false } };
 
 const checkingAccess = (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { CategoryTiles } from "@/components/catalog/category-tiles";
 import { ContentBlocks } from "@/components/content/content-blocks";
 import { PreviewBanner } from "@/components/content/preview-banner";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { Suspense } from "react";
 import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-content";
 import { OrderSummaryList } from "@/components/orders/order-summary-list";
@@ -10,6 +10,9 @@ import { listAddresses } from "@/db/queries/users";
 import { requireUser } from "@/lib/auth/guards";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { AddAddressForm, DeleteAddressButton, SignOutButton } from "./account-client";
+
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
 
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT }];

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PictureByUrl } from "@/components/media/media-image";
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { primaryButton } from "@/components/account/form-field";
@@ -16,6 +16,9 @@ import { currentBasketId } from "@/lib/basket/session";
 import { formatGrams, formatQuantity } from "@/lib/basket/pricing";
 import { formatCents, formatPrice } from "@/lib/catalog/pricing";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
+
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
 
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT }];

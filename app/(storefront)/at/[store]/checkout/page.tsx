@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { primaryButton } from "@/components/account/form-field";
@@ -15,6 +15,9 @@ import { currentBasketId } from "@/lib/basket/session";
 import { formatCents } from "@/lib/catalog/pricing";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { CheckoutForm, type SlotGroup } from "./checkout-form";
+
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
 
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT }];

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { Suspense } from "react";
 import { ReturnPath } from "@/components/account/return-path";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { SignInForm } from "./sign-in-form";
+
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
 
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT }];

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { connection } from "next/server";
 import { Suspense } from "react";
 import { Pagination } from "@/components/catalog/pagination";
@@ -9,6 +9,9 @@ import { getDb } from "@/db/client";
 import { listShopperOrders } from "@/db/queries/shopper-orders";
 import { requireUser } from "@/lib/auth/guards";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
+
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
 
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT }];

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { useActionState, type ReactNode } from "react";
 import { FormMessage, primaryButton } from "@/components/account/form-field";
 import { confirmSignUp } from "@/lib/auth/actions";

@@ -4,6 +4,9 @@ import { LinkToken } from "@/components/account/link-token";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { ConfirmForm } from "./confirm-form";
 
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
+
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT }];
 }

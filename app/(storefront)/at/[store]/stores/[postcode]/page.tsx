@@ -4,6 +4,9 @@ import { getStores, getStoresDeliveringTo, requireStore } from "@/lib/catalog/da
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { ChooseStoreButton } from "./choose-store-button";
 
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
+
 export function generateStaticParams() {
   return [{ store: BUILD_SAMPLE_SEGMENT, postcode: "-" }];
 }

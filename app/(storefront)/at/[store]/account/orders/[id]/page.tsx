@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Form from "next/form";
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache, Suspense } from "react";
@@ -18,6 +18,9 @@ import { SHOPPER_CANCELLABLE } from "@/lib/orders/state-machine";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 import { cancelOrder, payOrder } from "@/lib/orders/actions";
 import { LiveOrderStatus, SubmitButton } from "./order-client";
+
+// Partial prefetching for pages whose forms end in an action's redirect or refresh (docs/web.md).
+export const prefetch = "partial";
 
 type Props = PageProps<"/at/[store]/account/orders/[id]">;
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/layout/shop-link";
 import { notFound } from "next/navigation";
 import { CategoryIcon } from "@/components/catalog/category-icon";
 import { Breadcrumbs } from "@/components/catalog/breadcrumbs";
