@@ -17,6 +17,7 @@ export function AddToBasketForm({ variant, productName, inStock, compact = false
   if (!inStock) return null;
   const weighed = variant.sellingMode === "weight";
   const id = `quantity-${variant.id}`;
+  const options = quantityOptions(variant);
   return (
     <form action={action} className={compact ? "space-y-2" : "mt-4 space-y-3"}>
       <input type="hidden" name="variantId" value={variant.id} />
@@ -27,8 +28,8 @@ export function AddToBasketForm({ variant, productName, inStock, compact = false
             {weighed ? "Weight" : "Quantity"}
             {compact && ` of ${variant.sizeLabel}`}
           </label>
-          <select id={id} name="quantity" defaultValue={quantityOptions(variant)[0].value} className="mt-1 rounded-lg border border-stone-300 bg-white px-3 py-2">
-            {quantityOptions(variant).map((o) => (
+          <select id={id} name="quantity" defaultValue={options[0].value} className="mt-1 rounded-lg border border-stone-300 bg-white px-3 py-2">
+            {options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
               </option>

@@ -26,9 +26,13 @@ export type PricedLine = SellableVariant & { quantity: number; vatRateBp: number
 
 export type QuantityCheck = { ok: true; quantity: number } | { ok: false; message: string };
 
-/** 2500 → "2.5 kg", 750 → "750 g". */
+let kilograms: Intl.NumberFormat | undefined;
+
+/** 2500 → "2.5 kg", 750 → "750 g". One formatter, made when first needed (lib/catalog/pricing.ts says why). */
 export function formatGrams(grams: number): string {
-  return grams >= 1000 ? `${(grams / 1000).toLocaleString("en-IE", { maximumFractionDigits: 3 })} kg` : `${grams} g`;
+  if (grams < 1000) return `${grams} g`;
+  kilograms ??= new Intl.NumberFormat("en-IE", { maximumFractionDigits: 3 });
+  return `${kilograms.format(grams / 1000)} kg`;
 }
 
 /** A quantity for people: "3" items or "750 g". */

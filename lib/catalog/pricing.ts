@@ -9,10 +9,14 @@ export type PricedVariant = {
   unitPriceBasis: UnitPriceBasis;
 };
 
-const euro = new Intl.NumberFormat("en-IE", { style: "currency", currency: "EUR" });
+// Formatters are made once, when first used: a phone spends milliseconds on each (a
+// toLocaleString call with options makes a new one every time), and pages format dozens of figures.
+let euro: Intl.NumberFormat | undefined;
+let percent: Intl.NumberFormat | undefined;
 
 /** 1234 → "€12.34". */
 export function formatCents(cents: number): string {
+  euro ??= new Intl.NumberFormat("en-IE", { style: "currency", currency: "EUR" });
   return euro.format(cents / 100);
 }
 
@@ -42,7 +46,8 @@ export function formatPrice(v: PricedVariant): string {
 
 /** VAT rate in basis points → "5.5 %". */
 export function formatVatRate(bp: number): string {
-  return `${(bp / 100).toLocaleString("en-IE", { maximumFractionDigits: 2 })} %`;
+  percent ??= new Intl.NumberFormat("en-IE", { maximumFractionDigits: 2 });
+  return `${percent.format(bp / 100)} %`;
 }
 
 /** Price of a weighed item for a weight in grams, rounded to the cent. */
