@@ -55,8 +55,13 @@ export function carryBuildAssets(from: string, to: string): void {
 
 export type ColourStack = { releasesDir: string; colour: Colour; release: string; ports: ColourPorts; env: StackEnv };
 
-/** Starts every service of the release on the colour's ports, each in its own process group, output in `<release>/logs/`. */
-export async function startColour(stack: ColourStack): Promise<void> {
+/**
+ * Starts the release's services on the colour's ports, each in its own process group, output in
+ * `<release>/logs/`: one after another, each waited on until it answers its readiness (web first),
+ * so that the machine still serving the old colour takes one start-up at a time, not four at once.
+ * Fails at once if a service exits (its log's end attached), or after `timeoutMs` in all.
+ */
+export async function startColour(stack: ColourStack, timeoutMs = 90_000): Promise<void> {
   const dir = releaseDir(stack.releasesDir, stack.release);
   const services = bundledServices(dir);
   await assertPortsFree(
@@ -67,6 +72,7 @@ export async function startColour(stack: ColourStack): Promise<void> {
   );
   mkdirSync(path.join(dir, "logs"), { recursive: true });
   mkdirSync(path.dirname(pidFile(stack.releasesDir, stack.colour, "web")), { recursive: true });
+  const deadline = Date.now() + timeoutMs;
   for (const service of services) {
     const log = openSync(path.join(dir, "logs", `${stack.colour}-${service}.log`), "a");
     const child = spawn(process.execPath, commandOf(service), {
@@ -78,26 +84,21 @@ export async function startColour(stack: ColourStack): Promise<void> {
     closeSync(log);
     child.unref();
     writeFileSync(pidFile(stack.releasesDir, stack.colour, service), `${child.pid}\n`);
+    await waitServiceReady(stack, service, deadline, timeoutMs);
   }
 }
 
 const readyUrl = (service: ReleaseService, ports: ColourPorts) =>
   service === "web" ? `http://127.0.0.1:${ports.web}/api/health/ready` : `http://127.0.0.1:${ports[service]}/health/ready`;
 
-/** Waits until every service answers its readiness with a 200; fails at once if one has exited (its log's end attached). */
-export async function waitColourReady(stack: ColourStack, timeoutMs = 90_000): Promise<void> {
+async function waitServiceReady(stack: ColourStack, service: ReleaseService, deadline: number, timeoutMs: number): Promise<void> {
   const dir = releaseDir(stack.releasesDir, stack.release);
-  const pending = new Set(bundledServices(dir));
-  const deadline = Date.now() + timeoutMs;
-  while (pending.size > 0) {
-    for (const service of pending) {
-      const running = colourProcesses(stack.releasesDir, stack.colour).find((p) => p.service === service);
-      if (!running) throw new Error(`${stack.colour} ${service} exited before it was ready:\n${logTail(dir, stack.colour, service)}`);
-      const ok = await fetch(readyUrl(service, stack.ports), { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
-      if (ok) pending.delete(service);
-    }
-    if (pending.size === 0) return;
-    if (Date.now() > deadline) throw new Error(`${stack.colour} not ready within ${timeoutMs / 1000} s: ${[...pending].join(", ")}`);
+  for (;;) {
+    const running = colourProcesses(stack.releasesDir, stack.colour).some((p) => p.service === service);
+    if (!running) throw new Error(`${stack.colour} ${service} exited before it was ready:\n${logTail(dir, stack.colour, service)}`);
+    const ok = await fetch(readyUrl(service, stack.ports), { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`${stack.colour} not ready within ${timeoutMs / 1000} s: ${service}`);
     await sleep(250);
   }
 }

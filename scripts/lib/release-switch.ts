@@ -7,7 +7,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isBlueGreenGateway, runningGatewayPid, startGatewayDaemon, stopGatewayDaemon, switchColour } from "../../deploy/nginx/gateway";
 import { afterSwitch, colourPorts, writeState, type Colour, type DeployState, type FirstDeploy, type Switch } from "./blue-green";
-import { carryBuildAssets, colourProcesses, releaseDir, startColour, stopColour, waitColourReady, type StackEnv } from "./release-stack";
+import { carryBuildAssets, colourProcesses, releaseDir, startColour, stopColour, type StackEnv } from "./release-stack";
 import { answeringRelease, smokeCheck } from "./smoke-check";
 
 export type SwitchContext = {
@@ -41,7 +41,6 @@ export async function switchRelease(plan: Switch, context: SwitchContext): Promi
   log(`starting ${plan.release} on ${plan.colour} (web on 127.0.0.1:${plan.ports.web})`);
   try {
     await startColour(stack);
-    await waitColourReady(stack);
     const checked = await smokeCheck(`http://${upstreamOf(plan)}`, context.publicUrl, plan.release);
     log(`ready; smoke checks passed: ${checked.join(", ")}`);
   } catch (error) {
