@@ -55,6 +55,23 @@ test("links are prefetched when the shopper shows intent, not on load, and still
   expect(documents, "opened in place, without loading a new document").toEqual(["/c/pantry"]);
 });
 
+test("a listing scrolls to its end on a phone without shifting what the shopper reads", async ({ page }) => {
+  await page.addInitScript(() => {
+    const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("/c/pantry");
+  const last = page.getByTestId("product-card").last();
+  const lastInView = () => last.evaluate((card) => card.getBoundingClientRect().bottom <= window.innerHeight);
+  for (let step = 0; step < 60 && !(await lastInView()); step++) await page.mouse.wheel(0, 400);
+  await expect(last).toBeInViewport();
+  await expect(last.getByTestId("price")).toHaveText(/€\d+\.\d\d/);
+  const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+  expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts.join(", ")}`).toBeLessThan(0.01);
+});
+
 test("a product page shows the price with its unit price", async ({ page }) => {
   await page.goto("/search?q=pasta");
   await page.getByTestId("product-card").filter({ hasText: /\/ kg/ }).first().getByRole("link").click();

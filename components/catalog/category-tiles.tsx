@@ -4,7 +4,7 @@ import { CategoryIcon } from "./category-icon";
 
 export function CategoryTiles({ categories, label }: { categories: Category[]; label: string }) {
   return (
-    <ul className="grid grid-cols-3 gap-3 sm:grid-cols-4 lg:grid-cols-6" aria-label={label}>
+    <ul className="tile-grid grid grid-cols-3 gap-3 sm:grid-cols-4 lg:grid-cols-6" aria-label={label}>
       {categories.map((c) => (
         <li key={c.id}>
           <Link

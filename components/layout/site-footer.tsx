@@ -4,7 +4,7 @@ import { OpeningHoursList } from "@/components/catalog/opening-hours";
 
 export function SiteFooter({ store }: { store: Store }) {
   return (
-    <footer className="mt-16 border-t border-stone-200 bg-white">
+    <footer className="mt-16 border-t border-stone-200 bg-white [contain-intrinsic-size:auto_560px] [content-visibility:auto]">
       <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 text-sm text-stone-600 sm:grid-cols-3">
         <div>
           <p className="text-lg font-bold text-brand-700">Halles</p>

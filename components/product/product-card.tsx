@@ -30,7 +30,7 @@ const CARD_SIZES = "(min-width: 1280px) 300px, (min-width: 1024px) 25vw, (min-wi
 
 export function ProductGrid({ products, label }: { products: Card[]; label: string }) {
   return (
-    <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" aria-label={label}>
+    <ul className="card-grid grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-4" aria-label={label}>
       {products.map((p) => (
         <li key={p.id}>
           <ProductCard product={p} />
