@@ -24,6 +24,9 @@ const nextConfig: NextConfig = {
   // whose tag invalidations reach every instance (lib/cache/shared-cache-handler.mjs).
   generateBuildId: async () => buildId(),
   cacheHandlers: { default: path.join(process.cwd(), "lib/cache/next-cache-handler.mjs") },
+  // After the build, every browser script gets V8's compile hint: compiled off the main thread as it
+  // downloads (lib/build/compile-hints.mjs).
+  adapterPath: path.join(process.cwd(), "lib/build/compile-hints.mjs"),
   env: { HALLES_BUILD_MODE: buildMode },
   // The Fluent Emoji set (~9 MB of JSON) is read from node_modules when first needed, not bundled.
   // prom-client: the app's counters go into the registry the server preload made (lib/metrics/shared.mjs).

@@ -72,6 +72,13 @@ test("a listing scrolls to its end on a phone without shifting what the shopper 
   expect(shifts.reduce((sum, value) => sum + value, 0), `layout shifts: ${shifts.join(", ")}`).toBeLessThan(0.01);
 });
 
+test("the page's scripts carry V8's compile hint, so a phone compiles them off the main thread", async ({ request }) => {
+  const html = await (await request.get("/")).text();
+  const scripts = [...html.matchAll(/<script[^>]*\ssrc="(\/_next\/static\/chunks\/[^"]+\.js)"/g)].map((match) => match[1]);
+  expect(scripts.length, "the framework's scripts").toBeGreaterThan(3);
+  for (const src of scripts) expect((await (await request.get(src)).text()).startsWith("//# allFunctionsCalledOnLoad\n"), src).toBe(true);
+});
+
 test("a product page shows the price with its unit price", async ({ page }) => {
   await page.goto("/search?q=pasta");
   await page.getByTestId("product-card").filter({ hasText: /\/ kg/ }).first().getByRole("link").click();
