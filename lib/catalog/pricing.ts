@@ -44,10 +44,15 @@ export function formatPrice(v: PricedVariant): string {
   return v.sellingMode === "weight" ? `${formatCents(v.priceCents)} / kg` : formatCents(v.priceCents);
 }
 
+/** Basis points as a percentage figure, without the sign: 550 → "5.5", 1000 → "10". */
+export function formatBasisPoints(bp: number): string {
+  percent ??= new Intl.NumberFormat("en-IE", { maximumFractionDigits: 2 });
+  return percent.format(bp / 100);
+}
+
 /** VAT rate in basis points → "5.5 %". */
 export function formatVatRate(bp: number): string {
-  percent ??= new Intl.NumberFormat("en-IE", { maximumFractionDigits: 2 });
-  return `${percent.format(bp / 100)} %`;
+  return `${formatBasisPoints(bp)} %`;
 }
 
 /** Price of a weighed item for a weight in grams, rounded to the cent. */

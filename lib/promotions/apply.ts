@@ -8,7 +8,7 @@
 // the lines pro rata to what is left of each, so every line's VAT is computed on what is paid. A
 // code's minimum basket is checked on the subtotal BEFORE any discount (what the shopper sees
 // first). The delivery fee is never discounted.
-import { formatCents } from "@/lib/catalog/pricing";
+import { formatBasisPoints, formatCents } from "@/lib/catalog/pricing";
 
 export type PromoLine = {
   variantId: number;
@@ -55,7 +55,7 @@ export type PromotionResult = {
 };
 
 /** "10%", "12.5%". */
-export const percentText = (bp: number) => `${(bp / 100).toLocaleString("en-IE", { maximumFractionDigits: 2 })}%`;
+export const percentText = (bp: number) => `${formatBasisPoints(bp)}%`;
 
 /** "3 for 2", "10% off Dairy". */
 export function ruleReason(rule: AutomaticRule): string {
