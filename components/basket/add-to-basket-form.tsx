@@ -1,23 +1,33 @@
 "use client";
 // "Add to basket" on the product page: a plain form that works without JavaScript (the action
 // then sends the browser to the basket); with it, the page stays and the header updates.
+// The quantity choices and their prices come from the server (`quantityOptions`): formatting
+// money in the browser would load the locale's number data while the page hydrates, the longest
+// single task of a product page's start-up on a phone (bench/README.md, Lighthouse).
 import { useActionState } from "react";
 import { FormMessage, primaryButton } from "@/components/account/form-field";
+import type { SellingMode } from "@/db/schema";
 import { addToBasket } from "@/lib/basket/actions";
-import { quantityOptions, type SellableVariant } from "@/lib/basket/pricing";
+import type { QuantityOption } from "@/lib/basket/pricing";
 import { useHydrated, useRefreshBasketOn } from "./use-basket";
 
-type Props = { variant: SellableVariant & { id: number; sizeLabel: string }; productName: string; inStock: boolean; compact?: boolean };
+type Props = {
+  variant: { id: number; sellingMode: SellingMode; sizeLabel: string };
+  /** `quantityOptions(variant)`, made on the server. */
+  options: QuantityOption[];
+  productName: string;
+  inStock: boolean;
+  compact?: boolean;
+};
 
 /** `compact`: one line per size, in the product page's list of sizes. */
-export function AddToBasketForm({ variant, productName, inStock, compact = false }: Props) {
+export function AddToBasketForm({ variant, options, productName, inStock, compact = false }: Props) {
   const [state, action, pending] = useActionState(addToBasket, {});
   const hydrated = useHydrated();
   useRefreshBasketOn(state.ok ? state : null);
   if (!inStock) return null;
   const weighed = variant.sellingMode === "weight";
   const id = `quantity-${variant.id}`;
-  const options = quantityOptions(variant);
   return (
     <form action={action} className={compact ? "space-y-2" : "mt-4 space-y-3"}>
       <input type="hidden" name="variantId" value={variant.id} />

@@ -1,14 +1,22 @@
 "use client";
 // The basket page's per-line forms: change the quantity (submitted on change with JavaScript,
-// by the Update button without it) and remove.
+// by the Update button without it) and remove. The choices come from the server, as on the product
+// page (add-to-basket-form.tsx says why).
 import { useActionState } from "react";
+import type { SellingMode } from "@/db/schema";
 import { updateBasketLine } from "@/lib/basket/actions";
-import { quantityOptions, type SellableVariant } from "@/lib/basket/pricing";
+import type { QuantityOption } from "@/lib/basket/pricing";
 import { useHydrated, useRefreshBasketOn } from "./use-basket";
 
-type Props = { variant: SellableVariant & { id: number }; quantity: number; productName: string };
+type Props = {
+  variant: { id: number; sellingMode: SellingMode };
+  quantity: number;
+  /** `quantityOptions(variant, quantity)`, made on the server. */
+  options: QuantityOption[];
+  productName: string;
+};
 
-export function BasketLineForms({ variant, quantity, productName }: Props) {
+export function BasketLineForms({ variant, quantity, options, productName }: Props) {
   const [state, action, pending] = useActionState(updateBasketLine, {});
   const hydrated = useHydrated();
   useRefreshBasketOn(state.ok ? state : null);
@@ -31,7 +39,7 @@ export function BasketLineForms({ variant, quantity, productName }: Props) {
           onChange={(e) => e.currentTarget.form?.requestSubmit()}
           className="rounded-lg border border-stone-300 bg-white px-2 py-1.5"
         >
-          {quantityOptions(variant, quantity).map((o) => (
+          {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>

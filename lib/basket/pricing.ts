@@ -168,11 +168,13 @@ export function basketTotals(lines: PricedLine[], fulfilment: Fulfilment): Baske
   };
 }
 
+export type QuantityOption = { value: number; label: string };
+
 /**
  * The quantities a shopper picks from: 1–10 items, or 1–10 weight steps with the estimated price
  * ("500 g · about €1.29"); `current` is kept when it lies outside that list.
  */
-export function quantityOptions(variant: SellableVariant, current?: number): { value: number; label: string }[] {
+export function quantityOptions(variant: SellableVariant, current?: number): QuantityOption[] {
   const step = quantityStep(variant);
   const values = Array.from({ length: 10 }, (_, i) => (i + 1) * step).filter((v) => v <= maxQuantity(variant));
   if (current !== undefined && current > 0 && !values.includes(current)) values.push(current);

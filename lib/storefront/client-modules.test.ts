@@ -77,7 +77,6 @@ describe("the catalog pages' client JavaScript", () => {
         "components/layout/prefetch-on-intent.tsx",
         "components/layout/shop-link.tsx",
         "lib/basket/actions.ts",
-        "lib/basket/pricing.ts",
         "lib/catalog/pricing.ts",
         "next/link",
         "next/navigation",

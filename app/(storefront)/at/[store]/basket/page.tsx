@@ -13,7 +13,7 @@ import { ShowStreamedContentWithoutJs } from "@/components/layout/show-streamed-
 import { getDb } from "@/db/client";
 import { getBasketView, type BasketView } from "@/db/queries/baskets";
 import { currentBasketId } from "@/lib/basket/session";
-import { formatGrams, formatQuantity } from "@/lib/basket/pricing";
+import { formatGrams, formatQuantity, quantityOptions } from "@/lib/basket/pricing";
 import { formatCents, formatPrice } from "@/lib/catalog/pricing";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
 
@@ -99,7 +99,11 @@ function BasketContents({ view }: { view: BasketView }) {
                     Estimated weight {formatGrams(line.quantity)}; charged at the weight picked.
                   </p>
                 )}
-                <BasketLineForms variant={{ ...line, id: line.variantId }} quantity={line.quantity} productName={line.productName} />
+                <BasketLineForms
+                  variant={{ id: line.variantId, sellingMode: line.sellingMode }}
+                  quantity={line.quantity}
+                  options={quantityOptions(line, line.quantity)}
+                  productName={line.productName} />
                 {line.message && (
                   <p role="alert" className="text-sm font-medium text-accent-600">
                     {line.message}

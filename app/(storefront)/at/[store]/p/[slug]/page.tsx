@@ -9,6 +9,7 @@ import { ProductPromotions } from "@/components/product/promotion-badge";
 import { ProductGrid } from "@/components/product/product-card";
 import { ProductJsonLd } from "@/components/product/product-json-ld";
 import { StockStatus } from "@/components/product/stock-status";
+import { quantityOptions } from "@/lib/basket/pricing";
 import { getProductPage, requireStore } from "@/lib/catalog/data";
 import { formatVatRate } from "@/lib/catalog/pricing";
 import { BUILD_SAMPLE_SEGMENT } from "@/lib/storefront/paths";
@@ -76,7 +77,7 @@ export default async function ProductPage({ params }: PageProps<"/at/[store]/p/[
             <div className="mt-4">
               <StockStatus inStock={main.inStock} storeName={store.name} />
             </div>
-            {variants.length === 1 && <AddToBasketForm variant={main} productName={product.name} inStock={main.inStock} />}
+            {variants.length === 1 && <AddToBasketForm variant={main} options={quantityOptions(main)} productName={product.name} inStock={main.inStock} />}
           </div>
           <ProductPromotions promotions={promotions} />
           {variants.length > 1 && (
@@ -88,7 +89,7 @@ export default async function ProductPage({ params }: PageProps<"/at/[store]/p/[
                     <span className="font-medium">{v.sizeLabel}</span>
                     <PriceTag variant={v} />
                     <StockStatus inStock={v.inStock} storeName={store.name} compact />
-                    <AddToBasketForm variant={v} productName={product.name} inStock={v.inStock} compact />
+                    <AddToBasketForm variant={v} options={quantityOptions(v)} productName={product.name} inStock={v.inStock} compact />
                   </li>
                 ))}
               </ul>
