@@ -7,7 +7,7 @@ import { SearchForm } from "@/components/catalog/search-form";
 
 export function SiteHeader({ store, categories }: { store: Store; categories: CategoryNode[] }) {
   return (
-    <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
+    <header className="sticky top-0 z-20 border-b border-stone-200 bg-white">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
