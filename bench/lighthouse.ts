@@ -1,4 +1,4 @@
-// npm run bench:lighthouse -- [--runs 5] [--skip-build] [--port 3900] [--against <app directory>]
+// npm run bench:lighthouse -- [--runs 5] [--skip-build] [--port 3900] [--against <app directory>] [--floor]
 // Lighthouse on a phone: the production build (`next start`, demo mode as `npm start` runs it) on a
 // fresh database with the demo catalog; Lighthouse's default mobile form factor and simulated
 // throttling (slow 4G, 4× CPU slowdown), in Debian's headless Chromium. The home page, a category
@@ -7,8 +7,11 @@
 // Lighthouse viewer for its treemap and diagnostics); the table goes to bench/results/lighthouse.md.
 // --against: another checkout with its own production build (e.g. a worktree of main, built the
 // same way, with node_modules linked): served beside this one on port+1, both measured turn about.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+// --floor: also a blank Next.js app (bench/floor/), built in a temporary folder and measured turn
+// about on the next free port: the most a page on this framework scores on this machine.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     port: { type: "string", default: "3900" },
     "skip-build": { type: "boolean", default: false },
     against: { type: "string" },
+    floor: { type: "boolean", default: false },
   },
 });
 const runs = Number(values.runs);
@@ -86,6 +90,21 @@ const median = (xs: number[]) => {
 };
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
+/**
+ * bench/floor/ built in a folder of its own, outside this project (Next.js would otherwise pick up
+ * the project's proxy.ts and instrumentation.ts), with node_modules hard-linked in: Turbopack does
+ * not follow a symbolic link out of its root. Built from inside that folder, or the prerender
+ * loads a second React. Removed when the process ends.
+ */
+async function buildFloor(env: Record<string, string>): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "halles-floor-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  cpSync("bench/floor", dir, { recursive: true });
+  await run("cp", ["-al", "node_modules", join(dir, "node_modules")], env);
+  await run("flock", ["/tmp/halles-build.lock", "npx", "next", "build"], env, { cwd: dir });
+  return dir;
+}
+
 async function main() {
   const database = await createBenchDatabase();
   const services: Service[] = [];
@@ -101,8 +120,9 @@ async function main() {
     // One build at a time on this machine.
     if (!values["skip-build"]) await run("flock", ["/tmp/halles-build.lock", "npx", "next", "build"], env);
     // This checkout's build, and the one to compare it with: measured turn about, so that both see the same machine.
-    const builds = [{ name: values.against ? "this build" : "", dir: ".", base }];
-    if (values.against) builds.push({ name: values.against, dir: values.against, base: `http://127.0.0.1:${port + 1}` });
+    const builds = [{ name: values.against || values.floor ? "this build" : "", dir: ".", base }];
+    if (values.against) builds.push({ name: values.against, dir: values.against, base: `http://127.0.0.1:${port + builds.length}` });
+    if (values.floor) builds.push({ name: "blank Next.js page", dir: await buildFloor(env), base: `http://127.0.0.1:${port + builds.length}` });
     for (const build of builds) {
       const web = startService("web", process.execPath, [...WEB_PRELOAD, NEXT_BIN, "start", build.dir, "-p", new URL(build.base).port], { ...env, PUBLIC_URL: build.base });
       services.push(web);

@@ -23,14 +23,15 @@ export const WEB_PRELOAD = ["--import", "./lib/http/web-server-preload.mjs"];
  * Runs a command with inherited output; rejects when it exits non-zero. With `signal`, the command
  * runs in its own process group (like a service) and an abort stops the whole group, e.g. a
  * `next build` and its workers on Ctrl-C; the promise then rejects once the group is gone.
+ * `cwd`, without `signal`: where the command runs (this process's folder by default).
  */
-export async function run(command: string, args: string[], env: Env = {}, options: { signal?: AbortSignal } = {}): Promise<void> {
-  const { signal } = options;
+export async function run(command: string, args: string[], env: Env = {}, options: { signal?: AbortSignal; cwd?: string } = {}): Promise<void> {
+  const { signal, cwd } = options;
   const failed = (code: number | null, exitSignal: NodeJS.Signals | null) =>
     new Error(`${command} ${args.join(" ")} failed (${exitSignal ?? `exit ${code}`})`);
   if (!signal) {
     return new Promise((resolve, reject) => {
-      const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+      const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env }, cwd });
       child.on("error", reject);
       child.on("exit", (code, exitSignal) => (code === 0 ? resolve() : reject(failed(code, exitSignal))));
     });

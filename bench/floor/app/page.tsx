@@ -1,0 +1,3 @@
+import { BlankPage } from "./blank-page";
+
+export default BlankPage;
