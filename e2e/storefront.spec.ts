@@ -31,7 +31,7 @@ test("chooses a store, filters a category by dietary tag, sorts by price and ope
   await expect(page.getByTestId("stock-status").first()).toContainText("Halles Paris Bastille");
 });
 
-test("links are prefetched when the shopper shows intent, not on load, and still open without a page load", async ({ page }) => {
+test("links are prefetched when the shopper shows intent, not on load, and open without a page load unless a modifier key asks for a tab", async ({ page }) => {
   const prefetched: string[] = [];
   const documents: string[] = [];
   page.on("request", (request) => {
@@ -48,6 +48,11 @@ test("links are prefetched when the shopper shows intent, not on load, and still
   await link.hover();
   await prefetch;
   expect(new Set(prefetched), "only the link under the pointer").toEqual(new Set([path]));
+
+  const newTab = page.context().waitForEvent("page");
+  await link.click({ modifiers: ["ControlOrMeta"] });
+  await expect(await newTab, "a click with a modifier key is left to the browser").toHaveURL(path);
+  await expect(page).toHaveURL("/c/pantry");
 
   await link.click();
   await expect(page).toHaveURL(path);

@@ -1,12 +1,14 @@
-// The storefront's links: next/link (client-side navigation), but prefetched when the shopper shows
-// intent (PrefetchOnIntent) rather than as soon as they scroll into view. A catalog page holds
-// dozens of links; prefetching every visible one on load cost a phone 100–200 kB of data and the
-// main-thread time to read it while the page was starting (docs/web.md, bench/README.md).
-import NextLink from "next/link";
+// The storefront's links: plain anchors, rendered on the server, which LinkNavigation (in the
+// storefront layout) opens in place through the App Router and prefetches when the shopper shows
+// intent. next/link did both per link as a client component, and a page holds 30–55 links:
+// each one was hydrated while a phone started the page (bench/README.md, Lighthouse). Before the
+// page's JavaScript runs, or without it, they are ordinary links.
 import type { ComponentProps } from "react";
 
-export const PREFETCH_ON_INTENT = "data-prefetch-on-intent";
+export const SHOP_LINK = "data-shop-link";
 
-export function Link(props: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={false} {...{ [PREFETCH_ON_INTENT]: "" }} {...props} />;
+type Props = Omit<ComponentProps<"a">, "href"> & { href: string };
+
+export function Link(props: Props) {
+  return <a {...{ [SHOP_LINK]: "" }} {...props} />;
 }

@@ -1,4 +1,4 @@
-import { PrefetchOnIntent } from "@/components/layout/prefetch-on-intent";
+import { LinkNavigation } from "@/components/layout/link-navigation";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCategories, requireStore } from "@/lib/catalog/data";
@@ -14,7 +14,7 @@ export default async function StorefrontLayout({ children, params }: LayoutProps
         {children}
       </main>
       <SiteFooter store={store} />
-      <PrefetchOnIntent />
+      <LinkNavigation />
     </>
   );
 }
