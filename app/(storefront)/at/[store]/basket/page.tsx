@@ -103,7 +103,8 @@ function BasketContents({ view }: { view: BasketView }) {
                   variant={{ id: line.variantId, sellingMode: line.sellingMode }}
                   quantity={line.quantity}
                   options={quantityOptions(line, line.quantity)}
-                  productName={line.productName} />
+                  productName={line.productName}
+                />
                 {line.message && (
                   <p role="alert" className="text-sm font-medium text-accent-600">
                     {line.message}
