@@ -12,6 +12,9 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
+          // A guard against hangs, not a speed limit: scrypt, image resizing and axe take seconds
+          // of CPU each when the build and the services share two busy cores with them.
+          testTimeout: 20_000,
           exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**", ".next/**", ".data/**"],
         },
       },
