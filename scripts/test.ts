@@ -3,14 +3,16 @@
 //      unit tests while the end-to-end tests' production build is made;
 //   2. Playwright against that build, while the integration tests run (on their own database: the
 //      fault drills and worker tests spend most of their minutes waiting on clocks and processes).
-// The build's and the integration tests' output go to .data/ and are shown once their stage ends
-// (the build's only if it fails). E2E_SKIP_BUILD=1 reuses an existing build.
+// The build's, the integration tests' and the end-to-end tests' output go to .data/ and are shown
+// once their stage ends (the build's only if it fails), a failing suite's last: CI keeps the end of
+// the output, which then names what failed. E2E_SKIP_BUILD=1 reuses an existing build.
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { run } from "./lib/processes";
 
 const BUILD_LOG = ".data/e2e-build.log";
 const INTEGRATION_LOG = ".data/integration.log";
+const E2E_LOG = ".data/e2e.log";
 
 /** `npm run <script>` with its output in a file; resolves with the exit code. */
 function runQuietly(script: string, env: Record<string, string>, logFile: string): Promise<number> {
@@ -45,13 +47,18 @@ async function main(): Promise<void> {
   if (checksError) throw checksError;
   if (!skipBuild) console.log(`The production build for the end-to-end tests is made (its output: ${BUILD_LOG}).`);
 
-  console.log(`The integration tests run beside the end-to-end tests; their output follows them (and is in ${INTEGRATION_LOG}).`);
-  const integration = runQuietly("test:integration", {}, INTEGRATION_LOG);
-  const e2e = settle(run("npm", ["run", "test:e2e"], { E2E_SKIP_BUILD: "1" }));
-  const [integrationCode, e2eError] = await Promise.all([integration, e2e]);
-  console.log(`\n--- integration tests (${INTEGRATION_LOG}) ---\n${readFileSync(INTEGRATION_LOG, "utf8")}`);
-  if (integrationCode !== 0) throw new Error(`npm run test:integration failed (exit ${integrationCode})`);
-  if (e2eError) throw e2eError;
+  const suites = [
+    { name: "integration", script: "test:integration", log: INTEGRATION_LOG },
+    { name: "end-to-end", script: "test:e2e", log: E2E_LOG },
+  ];
+  console.log(`The integration and end-to-end tests run side by side; their output follows (and is in ${INTEGRATION_LOG} and ${E2E_LOG}).`);
+  const results = await Promise.all(
+    suites.map(async (suite) => ({ ...suite, code: await runQuietly(suite.script, { E2E_SKIP_BUILD: "1" }, suite.log) })),
+  );
+  results.sort((a, b) => Number(a.code !== 0) - Number(b.code !== 0));
+  for (const { name, log } of results) console.log(`\n--- ${name} tests (${log}) ---\n${readFileSync(log, "utf8")}`);
+  const failed = results.filter(({ code }) => code !== 0);
+  if (failed.length > 0) throw new Error(failed.map(({ script, code }) => `npm run ${script} failed (exit ${code})`).join("; "));
 }
 
 main().catch((error: unknown) => {
