@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { expect, expectAccessible, test } from "./fixtures";
 import { signInAs, staffAccount } from "./backoffice-fixtures";
-import { createOwnProduct } from "./catalog-fixtures";
+import { createOwnProduct, expectOnReload } from "./catalog-fixtures";
 import { closeDb } from "./order-fixtures";
 
 test.afterAll(() => closeDb());
@@ -64,18 +64,10 @@ test("a marketer uploads a product photo; the product page shows it at every sto
   await expect(page.getByRole("status").filter({ hasText: "Photo added." })).toBeVisible();
   await expect(page.getByTestId("product-photos").getByRole("img", { name: alt })).toBeVisible();
 
-  // A visitor sees it on the (cached) product page within seconds.
+  // A visitor sees it on the (cached) product page.
   const visitor = await (await browser.newContext()).newPage();
   const image = visitor.getByRole("img", { name: alt });
-  await expect
-    .poll(
-      async () => {
-        await visitor.goto(`/p/${product.slug}`);
-        return image.count();
-      },
-      { timeout: 5_000, intervals: [250, 500, 1000] },
-    )
-    .toBe(1);
+  await expectOnReload(visitor, `/p/${product.slug}`, () => expect(image).toHaveCount(1, { timeout: 500 }));
   const srcset = (await image.getAttribute("srcset")) ?? "";
   const entries = srcset.split(",").map((entry) => {
     const [url, descriptor] = entry.trim().split(/\s+/);
