@@ -1,7 +1,8 @@
 // The back office's staff accounts, audit log and stock (issue 7), in a real browser: an admin
 // creates an agent, who chooses a password from the e-mailed link and sees only their store; the
 // admin deactivates them and their next page load is refused; the audit log lists it all. An agent
-// corrects stock with a reason and the cached storefront shows it at the next reloads. axe checks each page.
+// corrects stock with a reason and the cached storefront shows it at the next reloads. axe checks
+// each page.
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
 import { createOwnProduct, expectOnReload } from "./catalog-fixtures";

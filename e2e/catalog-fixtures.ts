@@ -124,6 +124,6 @@ export async function expectOnReload(page: Page, url: string, check: () => Promi
   }).toPass({ timeout: 20_000, intervals: [200, 400, 800] });
 }
 
-/** The price a visitor of `page` who reloads `url` sees once a change is saved (`expectOnReload`). */
+/** The price a visitor of `page` reloading `url` sees once a change is saved (`expectOnReload`). */
 export const expectPriceOnReload = (page: Page, url: string, price: PriceOn, text: string) =>
   expectOnReload(page, url, () => expect(price(page)).toHaveText(text, { timeout: 500 }));

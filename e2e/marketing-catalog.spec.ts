@@ -1,6 +1,7 @@
 // Marketing's catalog (issue 8): a marketer changes a product's national price and a visitor sees
-// it on the cached product page and in its category listing at the next reloads; a bad EAN is refused
-// beside its field, keeping what was typed; markup in a product's text shows as text, never runs.
+// it on the cached product page and in its category listing at the next reloads; a bad EAN is
+// refused beside its field, keeping what was typed; markup in a product's text shows as text,
+// never runs.
 import { randomBytes } from "node:crypto";
 import { ean13CheckDigit } from "@/db/seed/codes";
 import { signInAs, staffAccount } from "./backoffice-fixtures";

@@ -1,7 +1,8 @@
 // Several web instances on one database (issue 9): a second `next start` of the same build beside
-// the e2e stack's. A marketer's price change on one instance shows on the other's cached pages
-// at the next reloads (the cache handler's LISTEN/NOTIFY, lib/cache/shared-cache-handler.mjs), and a server
-// action rendered by one instance is accepted by the other (one build id, one key, one AUTH_SECRET).
+// the e2e stack's. A marketer's price change on one instance shows on the other's cached pages at
+// the next reloads (the cache handler's LISTEN/NOTIFY, lib/cache/shared-cache-handler.mjs), and a
+// server action rendered by one instance is accepted by the other (one build id, one key, one
+// AUTH_SECRET).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";

@@ -117,7 +117,7 @@ describe("sign-in and sign-up abuse (issue 6 item 4)", { timeout: 120_000 }, () 
   it("backs off per address: an attacker's failures do not lock the owner out from their own address", async () => {
     const email = uniqueEmail("victim");
     await createUser(db, { email, name: "Victim", passwordHash });
-    // The owner signed in from home an hour ago (recorded, so that the password stays cheap to check).
+    // The owner signed in from home an hour ago (recorded: the password stays cheap to check).
     await recordSignInAttempt(db, { email, clientAddress: "203.0.113.5", succeeded: true, at: minutesBefore(new Date(), 60) });
     // Two failures from each of fifteen attacker addresses: more than twenty in all...
     for (let n = 0; n < 15; n++) {
