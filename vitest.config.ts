@@ -4,19 +4,6 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 const alias = { "@": root };
 
-/**
- * Integration tests run one file at a time (they share a database: its queue, stock and slots),
- * each project on a fresh database of its own (tests/integration-setup.ts).
- */
-const integration = {
-  globalSetup: ["./tests/integration-setup.ts"],
-  setupFiles: ["./tests/integration-env.ts"],
-  testTimeout: 30_000,
-  hookTimeout: 120_000,
-  fileParallelism: false,
-};
-const DRILLS = ["tests/drills/**/*.int.test.ts", "workers/crash-recovery.int.test.ts"];
-
 export default defineConfig({
   test: {
     projects: [
@@ -36,16 +23,13 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["**/*.int.test.ts"],
-          exclude: ["node_modules/**", ".next/**", ".data/**", ...DRILLS],
-          ...integration,
+          exclude: ["node_modules/**", ".next/**", ".data/**"],
+          globalSetup: ["./tests/integration-setup.ts"],
+          setupFiles: ["./tests/integration-env.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
-      },
-      {
-        // On a database of its own, run by `npm test` beside the integration project (vitest runs
-        // one-file-at-a-time projects one after the other): the fault drills and the crashed
-        // worker spend minutes waiting on outages and heartbeats, not on the CPU.
-        resolve: { alias },
-        test: { name: "drills", include: DRILLS, ...integration },
       },
     ],
   },

@@ -1,12 +1,13 @@
 // npm test — the whole suite, as CI runs it, in two stages that overlap what waits with what works:
 //   1. typecheck (before the build, which empties .next where `next typegen` writes), then lint and
 //      unit tests while the end-to-end tests' production build is made;
-//   2. Playwright against that build, while the integration tests and, beside them, the fault
-//      drills run, each on a database of its own (the drills and worker tests spend most of their
-//      minutes waiting on clocks and processes).
-// The output of the build and of the three suites goes to .data/ and is shown once its stage ends
-// (the build's only if it fails), a failing suite's last: CI keeps the end of the output, which
-// then names what failed. E2E_SKIP_BUILD=1 reuses an existing build.
+//   2. Playwright against that build, while the integration tests run, each on a database of its
+//      own (the fault drills and worker tests spend most of their minutes waiting on clocks and
+//      processes). The drills stay in the integration run: run beside it as well, they and its
+//      workers took more connections than the server's 100, and a restart drill more time.
+// The output of the build and of both suites goes to .data/ and is shown once its stage ends (the
+// build's only if it fails), a failing suite's last: CI keeps the end of the output, which then
+// names what failed. E2E_SKIP_BUILD=1 reuses an existing build.
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { spawn } from "node:child_process";
 import { testServerUrl } from "./lib/postgres";
@@ -14,7 +15,6 @@ import { run } from "./lib/processes";
 
 const BUILD_LOG = ".data/e2e-build.log";
 const INTEGRATION_LOG = ".data/integration.log";
-const DRILLS_LOG = ".data/drills.log";
 const E2E_LOG = ".data/e2e.log";
 
 /** `npm run <script>` with its output in a file; resolves with the exit code. */
@@ -52,12 +52,11 @@ async function main(): Promise<void> {
 
   const suites = [
     { name: "integration", script: "test:integration", log: INTEGRATION_LOG },
-    { name: "fault drill", script: "test:drills", log: DRILLS_LOG },
     { name: "end-to-end", script: "test:e2e", log: E2E_LOG },
   ];
-  console.log(`The integration tests, the fault drills and the end-to-end tests run side by side; their output follows (and is in ${suites.map((s) => s.log).join(", ")}).`);
-  // One server for the three (each makes its own database on it): without DATABASE_URL, the
-  // embedded PostgreSQL each would start takes the same port.
+  console.log(`The integration and end-to-end tests run side by side; their output follows (and is in ${suites.map((s) => s.log).join(" and ")}).`);
+  // One server for both (each makes its own database on it): without DATABASE_URL, the embedded
+  // PostgreSQL each would start takes the same port.
   const server = await testServerUrl();
   const env = { E2E_SKIP_BUILD: "1", DATABASE_URL: server.url };
   const results = await Promise.all(suites.map(async (suite) => ({ ...suite, code: await runQuietly(suite.script, env, suite.log) })));
