@@ -13,7 +13,7 @@ import path from "node:path";
 import { createDatabase } from "../db/client";
 import { seedDatabase } from "../db/seed";
 import { BUNDLE_ENTRY, SERVICES, type BundledService } from "../scripts/bundle";
-import { createTemporaryDatabase } from "../scripts/lib/postgres";
+import { createTemporaryDatabase, takeStackTurn } from "../scripts/lib/postgres";
 import { expect, test } from "./fixtures";
 
 const repo = process.cwd();
@@ -119,7 +119,9 @@ const packageAndNested = (nodeModules: string, name: string, prefix: string) => 
 ];
 
 test("each service's production bundle builds as its recipe does, starts, serves and stops (issue 9)", async () => {
-  test.setTimeout(120_000);
+  // A web server and three workers: one such stack at a time on the server (scripts/lib/postgres.ts).
+  const turn = await takeStackTurn(process.env.DATABASE_URL!);
+  test.setTimeout(turn.waitedMs + 120_000);
   const out = mkdtempSync(path.join(os.tmpdir(), "halles-bundles-"));
   const database = await createTemporaryDatabase(process.env.DATABASE_URL!, "halles_bundle");
   const running: Running[] = [];
@@ -204,5 +206,6 @@ test("each service's production bundle builds as its recipe does, starts, serves
     await database.drop();
     // rm: Node.js's rmSync takes several times as long on Next.js's ~3,000 files.
     execFileSync("rm", ["-rf", out]);
+    await turn.release();
   }
 });

@@ -50,7 +50,8 @@ async function main(): Promise<number> {
       logDir,
       // One machine plays every shopper: the per-address limits are scaled up (lib/limits/policies.ts).
       // Info lines too: e2e/observability.spec.ts follows a request id through them.
-      env: { ...env, DATABASE_URL: database.url, LOG_LEVEL: "info", RATE_LIMIT_MULTIPLIER: "20" },
+      // Pools of 4: npm test runs the integration tests on the same server (scripts/test.ts).
+      env: { ...env, DATABASE_URL: database.url, DATABASE_POOL_MAX: "4", LOG_LEVEL: "info", RATE_LIMIT_MULTIPLIER: "20" },
       ...standIns,
       onCrash: (service, code) => console.error(`e2e: ${service.name} exited with code ${code}`),
     });
@@ -58,6 +59,7 @@ async function main(): Promise<number> {
     return await runForExitCode("npx", ["playwright", "test", ...process.argv.slice(2)], {
       ...env,
       DATABASE_URL: database.url,
+      DATABASE_POOL_MAX: "4", // for the servers that specs start
       BASE_URL: baseUrl,
       MAIL_CAPTURE_URL: `http://127.0.0.1:${ports.mailHttp}`,
       STRIPE_TEST_SERVER_URL: `http://127.0.0.1:${ports.stripe}`,

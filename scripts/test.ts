@@ -5,6 +5,9 @@
 //      own (the fault drills and worker tests spend most of their minutes waiting on clocks and
 //      processes). The drills stay in the integration run: run beside it as well, they and its
 //      workers took more connections than the server's 100, and a restart drill more time.
+//      Both suites share those 100: the e2e stack's pools hold 4 each (scripts/e2e.ts), and the
+//      tests that start stacks of their own take turns (takeStackTurn in scripts/lib/postgres.ts);
+//      the peak measured with both suites running is in README.md.
 // The output of the build and of both suites goes to .data/ and is shown once its stage ends (the
 // build's only if it fails), a failing suite's last: CI keeps the end of the output, which then
 // names what failed. E2E_SKIP_BUILD=1 reuses an existing build.

@@ -10,6 +10,7 @@ import type { Database } from "@/db/client";
 import { recordStripeEvent } from "@/db/queries/stripe-events";
 import { orderEvents, orderLines, orders, products, productVariants, slots, stockLevels, users } from "@/db/schema";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { takeStackTurn } from "@/scripts/lib/postgres";
 import { connect, createSlot, restoreStock, setStock, storeBySlug } from "@/tests/checkout-fixtures";
 import { describeWorker, spawnWorker, type WorkerProcess } from "@/tests/worker-process";
 import { createMailCapture, type MailCapture } from "@/tools/mail-capture/server";
@@ -25,12 +26,15 @@ const emailOf = (i: number) => `scale-${run}-${i}@example.test`;
 let db: Database;
 let close: () => Promise<void>;
 let capture: MailCapture;
+let turn: Awaited<ReturnType<typeof takeStackTurn>> | undefined;
 const workers: WorkerProcess[] = [];
 
+// Waits while the end-to-end suite's blue-green or container test runs (scripts/lib/postgres.ts).
 beforeAll(async () => {
+  turn = await takeStackTurn(process.env.DATABASE_URL!);
   ({ db, close } = connect(10));
   capture = await createMailCapture({ maxMessages: 10 * ORDERS });
-});
+}, 600_000);
 
 afterAll(async () => {
   for (const worker of workers) worker.signal("SIGTERM");
@@ -38,6 +42,7 @@ afterAll(async () => {
   await restoreStock(db);
   await capture?.close();
   await close();
+  await turn?.release();
 });
 
 /** Runs `fn` for 0…n-1, `width` at a time. */
@@ -126,7 +131,9 @@ function startWorker(entry: "order-worker" | "notification-worker"): WorkerProce
   const worker = spawnWorker(`workers/${entry}.ts`, {
     DATABASE_URL: process.env.DATABASE_URL!,
     HEALTH_PORT: "0",
-    WORKER_CONCURRENCY: "4",
+    // Two jobs at a time each: 7 connections a process (2 for the tasks, 4 for graphile-worker, 1
+    // heartbeat), 28 for the four, beside the e2e suite's stack on the same server (scripts/test.ts).
+    WORKER_CONCURRENCY: "2",
     STRIPE_SECRET_KEY: "sk_test_scale_out",
     STRIPE_WEBHOOK_SECRET: "whsec_scale_out",
     STRIPE_API_HOST: "127.0.0.1",

@@ -138,3 +138,28 @@ export async function testServerUrl(): Promise<{ url: string; stop: () => Promis
   const port = Number(process.env.HALLES_TEST_PG_PORT ?? 54329);
   return startEmbeddedPostgres({ dir: ".data/test-postgres", port, portVariable: "HALLES_TEST_PG_PORT", database: "postgres" });
 }
+
+/** pg_advisory_lock's key for stackTurn (any constant; "halles" in ASCII). */
+const STACK_TURN_KEY = 0x68616c6c6573;
+
+/**
+ * Waits for, then holds, the server's one turn for tests that start a stack of services of their
+ * own (scale-out's four workers, blue-green's two colours, the container bundles). npm test runs
+ * both suites side by side on one server, whose 100 connections hold the end-to-end stack, the
+ * integration tests and one such stack, not two or three (scripts/test.ts). The turn is a session
+ * advisory lock in the server's `postgres` database (every test database is new): PostgreSQL
+ * frees it when `release` ends the session, or when the process holding it dies.
+ */
+export async function takeStackTurn(databaseUrl: string): Promise<{ waitedMs: number; release: () => Promise<void> }> {
+  const url = new URL(databaseUrl);
+  url.pathname = "/postgres";
+  const session = postgres(url.toString(), { max: 1, onnotice: () => {}, connection: { application_name: "halles-stack-turn" } });
+  const started = performance.now();
+  try {
+    await session`select pg_advisory_lock(${STACK_TURN_KEY})`;
+  } catch (error) {
+    await session.end();
+    throw error;
+  }
+  return { waitedMs: performance.now() - started, release: () => session.end() };
+}
