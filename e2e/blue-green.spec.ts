@@ -17,9 +17,9 @@ import { bundle } from "../scripts/bundle";
 import { COLOURS, readState } from "../scripts/lib/blue-green";
 import { groupAlive } from "../scripts/lib/processes";
 import { colourProcesses, stopColour } from "../scripts/lib/release-stack";
-import { createTemporaryDatabase, takeStackTurn } from "../scripts/lib/postgres";
+import { createTemporaryDatabase } from "../scripts/lib/postgres";
 import { answeringRelease } from "../scripts/lib/smoke-check";
-import { expect, test } from "./fixtures";
+import { expect, takeStackTurnFor, test } from "./fixtures";
 
 const repo = process.cwd();
 // Within the e2e run's port range: the gateway at E2E_PORT + 30, blue from + 40, green from + 50.
@@ -58,8 +58,7 @@ async function underLoad(work: () => Promise<void>): Promise<autocannon.Result> 
 
 test("npm run deploy switches releases behind nginx under load with no failed request, and npm run rollback switches back (issue 9)", async () => {
   // Two stacks at the switch: not beside the integration suite's scale-out test (scripts/lib/postgres.ts).
-  const turn = await takeStackTurn(process.env.DATABASE_URL!);
-  test.setTimeout(turn.waitedMs + 180_000);
+  const turn = await takeStackTurnFor(180_000);
   const work = mkdtempSync(path.join(os.tmpdir(), "halles-blue-green-"));
   chmodSync(work, 0o755); // nginx's workers (nobody) reach the gateway's cache through it
   const releasesDir = path.join(work, "releases");

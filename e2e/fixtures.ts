@@ -1,8 +1,10 @@
 // The end-to-end tests' `test`: pages that wait, after each navigation, until the app can act
 // (React hydrated), so that no click lands before its handler exists however busy the machine
-// is; and the accessibility check every page gets (axe's WCAG 2.0, 2.1 and 2.2 A/AA rules).
+// is; the accessibility check every page gets (axe's WCAG 2.0, 2.1 and 2.2 A/AA rules); and the
+// server's turn for the tests that start stacks of their own.
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { takeStackTurn } from "../scripts/lib/postgres";
 
 export { expect };
 
@@ -46,4 +48,15 @@ export async function expectAccessible(page: Page): Promise<void> {
     .analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${page.url()} ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+/**
+ * The server's turn for a test that starts a stack of its own (takeStackTurn), within a timeout of
+ * `budgetMs` once it holds the turn: the wait for it (up to 10 minutes) does not count.
+ */
+export async function takeStackTurnFor(budgetMs: number): Promise<{ release: () => Promise<void> }> {
+  test.setTimeout(10 * 60_000 + budgetMs);
+  const turn = await takeStackTurn(process.env.DATABASE_URL!);
+  test.setTimeout(turn.waitedMs + budgetMs);
+  return turn;
 }
