@@ -7,14 +7,14 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createDatabase } from "../db/client";
 import { seedDatabase } from "../db/seed";
 import { BUNDLE_ENTRY, SERVICES, type BundledService } from "../scripts/bundle";
-import { createTemporaryDatabase, takeStackTurn } from "../scripts/lib/postgres";
-import { expect, test } from "./fixtures";
+import { createTemporaryDatabase } from "../scripts/lib/postgres";
+import { freePort } from "../tests/ports";
+import { expect, takeStackTurnFor, test } from "./fixtures";
 
 const repo = process.cwd();
 const WORKERS = SERVICES.filter((s): s is Exclude<BundledService, "web"> => s !== "web");
@@ -36,17 +36,6 @@ const bundleStep = (lines: string[], out: string) =>
   lines.flatMap((line) => /^RUN .*\bnode (--import tsx scripts\/bundle\.ts \/bundle [a-z -]+)$/.exec(line)?.[1].split(" ") ?? []).map((arg) => (arg === "/bundle" ? out : arg));
 /** The stage's CMD (exec form). */
 const command = (lines: string[]) => JSON.parse(lines.find((line) => line.startsWith("CMD "))!.slice(4)) as string[];
-
-/** A port nobody listens on now (the e2e stack's own seven are taken). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 type Running = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -120,8 +109,7 @@ const packageAndNested = (nodeModules: string, name: string, prefix: string) => 
 
 test("each service's production bundle builds as its recipe does, starts, serves and stops (issue 9)", async () => {
   // A web server and three workers: one such stack at a time on the server (scripts/lib/postgres.ts).
-  const turn = await takeStackTurn(process.env.DATABASE_URL!);
-  test.setTimeout(turn.waitedMs + 120_000);
+  const turn = await takeStackTurnFor(120_000);
   const out = mkdtempSync(path.join(os.tmpdir(), "halles-bundles-"));
   const database = await createTemporaryDatabase(process.env.DATABASE_URL!, "halles_bundle");
   const running: Running[] = [];
