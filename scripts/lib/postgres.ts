@@ -139,7 +139,7 @@ export async function testServerUrl(): Promise<{ url: string; stop: () => Promis
   return startEmbeddedPostgres({ dir: ".data/test-postgres", port, portVariable: "HALLES_TEST_PG_PORT", database: "postgres" });
 }
 
-/** pg_advisory_lock's key for stackTurn (any constant; "halles" in ASCII). */
+/** pg_advisory_lock's key for takeStackTurn (any constant; "halles" in ASCII). */
 const STACK_TURN_KEY = 0x68616c6c6573;
 
 /**
