@@ -41,6 +41,8 @@ async function main(): Promise<number> {
     const { db, sql } = createDatabase(database.url, 2);
     await seedDatabase(db);
     await sql.end();
+    // The database, pools of 4: npm test runs the integration tests on the same server (scripts/test.ts).
+    const databaseEnv = { DATABASE_URL: database.url, DATABASE_POOL_MAX: "4" };
     // Per base port, so that two runs side by side keep their own logs.
     const logDir = path.resolve(".data", "e2e-logs", String(ports.web));
     rmSync(logDir, { recursive: true, force: true });
@@ -50,16 +52,14 @@ async function main(): Promise<number> {
       logDir,
       // One machine plays every shopper: the per-address limits are scaled up (lib/limits/policies.ts).
       // Info lines too: e2e/observability.spec.ts follows a request id through them.
-      // Pools of 4: npm test runs the integration tests on the same server (scripts/test.ts).
-      env: { ...env, DATABASE_URL: database.url, DATABASE_POOL_MAX: "4", LOG_LEVEL: "info", RATE_LIMIT_MULTIPLIER: "20" },
+      env: { ...env, ...databaseEnv, LOG_LEVEL: "info", RATE_LIMIT_MULTIPLIER: "20" },
       ...standIns,
       onCrash: (service, code) => console.error(`e2e: ${service.name} exited with code ${code}`),
     });
     await stack.start();
     return await runForExitCode("npx", ["playwright", "test", ...process.argv.slice(2)], {
       ...env,
-      DATABASE_URL: database.url,
-      DATABASE_POOL_MAX: "4", // for the servers that specs start
+      ...databaseEnv, // the servers that specs start take the same pools
       BASE_URL: baseUrl,
       MAIL_CAPTURE_URL: `http://127.0.0.1:${ports.mailHttp}`,
       STRIPE_TEST_SERVER_URL: `http://127.0.0.1:${ports.stripe}`,
